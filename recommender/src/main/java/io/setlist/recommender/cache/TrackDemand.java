@@ -1,0 +1,23 @@
+package io.setlist.recommender.cache;
+
+/**
+ * Forecast demand for one track.
+ *
+ * @param expectedPlays         plays expected in the planning window, ≥ 0
+ * @param completionProbability probability a play runs to the end, in [0, 1]
+ * @param sizeBytes             size of the cached object, > 0
+ */
+public record TrackDemand(int trackId, double expectedPlays, double completionProbability, long sizeBytes) {
+
+    public TrackDemand {
+        if (!(expectedPlays >= 0.0) || Double.isInfinite(expectedPlays)) {
+            throw new IllegalArgumentException("expectedPlays must be finite and >= 0, got " + expectedPlays);
+        }
+        if (!(completionProbability >= 0.0 && completionProbability <= 1.0)) {
+            throw new IllegalArgumentException("completionProbability must be in [0, 1], got " + completionProbability);
+        }
+        if (sizeBytes <= 0) {
+            throw new IllegalArgumentException("sizeBytes must be > 0, got " + sizeBytes);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.setlist.recommender.neighbours;
+
+import io.setlist.recommender.interactions.PlayCounts;
+import io.setlist.recommender.profile.ProfileSimilarity;
+import io.setlist.recommender.profile.UserProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Exact top-k user neighbours for every user, found through an artist → users inverted index.
+ *
+ * <p>Similarity of users u and v is {@code (1 − w)·cosine(u, v) + w·profileSimilarity(u, v)} where the
+ * cosine is the dot product of the L2-normalised weight rows and {@code w} the profile weight.
+ * <b>Only pairs sharing at least one artist are candidates.</b> That is what keeps the search sparse
+ * (the inverted index never yields other pairs, and a users × users matrix at 360K users would be
+ * 500 GB), and it is also intended: a demographic match with no taste overlap is not evidence that
+ * one user's artists suit the other. The exactness claim is relative to this candidate set.
+ *
+ * <p>Ties in similarity are broken by lower user index; a user is never its own neighbour and users
+ * with similarity ≤ 0 are never neighbours, so a user can have fewer than k neighbours.
+ *
+ * <p>Results are stored flat: {@code k} slots per user plus a count, 8 bytes per slot.
+ */
+public final class NeighbourIndex {
+
+    /** Users per unit of work: small enough to balance skewed rows across threads, large enough to be cheap. */
+    static final int BLOCK_SIZE = 256;
+
+    private final int k;
+    private final int[] neighbours;
+    private final float[] similarities;
+    private final int[] counts;
+
+    private NeighbourIndex(int k, int[] neighbours, float[] similarities, int[] counts) {
+        this.k = k;
+        this.neighbours = neighbours;
+        this.similarities = similarities;
+        this.counts = counts;
+    }
+
+    /**
+     * @param counts              the play counts (defines users and artists)
+     * @param weights             row weights aligned with {@code counts.columns()}, rows L2-normalised
+     * @param profilesByUserIndex profiles by user index (null elements = unknown), or null for pure cosine
+     * @param profileWeight       w in [0, 1]; ignored when {@code profilesByUserIndex} is null
+     * @param k                   neighbours per user, ≥ 0
+     * @param threads             worker threads, ≥ 1; results are identical for any value
+     */
+    public static NeighbourIndex build(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                                       double profileWeight, int k, int threads) {
+        if (weights.length != counts.columns().length) {
+            throw new IllegalArgumentException("weights must align with columns: "
+                    + weights.length + " != " + counts.columns().length);
+        }
+        if (profilesByUserIndex != null && profilesByUserIndex.length != counts.users()) {
+            throw new IllegalArgumentException("profiles must be indexed by user: "
+                    + profilesByUserIndex.length + " != " + counts.users());
+        }
+        if (!(profileWeight >= 0.0 && profileWeight <= 1.0)) {
+            throw new IllegalArgumentException("profileWeight must be in [0, 1], got " + profileWeight);
+        }
+        if (k < 0 || threads < 1) {
+            throw new IllegalArgumentException("need k >= 0 and threads >= 1, got k=" + k + ", threads=" + threads);
+        }
+        int users = counts.users();
+        long slots = (long) users * k;
+        if (slots > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("users × k too large for flat storage: " + slots);
+        }
+        int[] neighbours = new int[(int) slots];
+        float[] similarities = new float[(int) slots];
+        int[] neighbourCounts = new int[users];
+
+        InvertedIndex postings = InvertedIndex.of(counts, weights);
+        ProfileSimilarity.Codes profiles = profilesByUserIndex == null
+                ? null : ProfileSimilarity.encode(profilesByUserIndex);
+
+        AtomicInteger nextBlock = new AtomicInteger();
+        int blocks = (users + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        Runnable worker = () -> {
+            NeighbourBlock block = new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
+                    profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
+            for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                int from = b * BLOCK_SIZE;
+                block.compute(from, Math.min(users, from + BLOCK_SIZE));
+            }
+        };
+        runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
+        return new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
+    }
+
+    private static void runOnPool(Runnable worker, int threads) {
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "neighbour-search-" + threadNumber.incrementAndGet());
+            t.setDaemon(true); // a failed batch must not keep the JVM alive
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(threads);
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("neighbour search interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public int users() {
+        return counts.length;
+    }
+
+    /** Number of neighbours of a user (≤ k). */
+    public int countOf(int userIndex) {
+        return counts[userIndex];
+    }
+
+    /** Neighbour user indexes, best first (a copy). */
+    public int[] neighboursOf(int userIndex) {
+        int from = userIndex * k;
+        return Arrays.copyOfRange(neighbours, from, from + counts[userIndex]);
+    }
+
+    /** Similarities aligned with {@link #neighboursOf(int)} (a copy). */
+    public float[] similaritiesOf(int userIndex) {
+        int from = userIndex * k;
+        return Arrays.copyOfRange(similarities, from, from + counts[userIndex]);
+    }
+
+    /** The {@code rank}-th (0-based) neighbour of a user, without copying; rank &lt; {@link #countOf}. */
+    public int neighbourAt(int userIndex, int rank) {
+        return neighbours[userIndex * k + rank];
+    }
+
+    /** Similarity of the {@code rank}-th (0-based) neighbour of a user. */
+    public float similarityAt(int userIndex, int rank) {
+        return similarities[userIndex * k + rank];
+    }
+}

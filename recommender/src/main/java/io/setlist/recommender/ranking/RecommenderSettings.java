@@ -1,0 +1,45 @@
+package io.setlist.recommender.ranking;
+
+import io.setlist.recommender.interactions.Weighting;
+
+/**
+ * Knobs of {@link UserKnnRecommender}.
+ *
+ * @param weighting             how play counts become row weights
+ * @param neighbours            k, neighbours per user (default 50)
+ * @param topN                  artists per user (default 100)
+ * @param profileWeight         share of profile similarity in the neighbour similarity, in [0, 1] (default 0.1)
+ * @param minPlaysForNeighbours users with fewer distinct artists get the segment fallback instead (default 3):
+ *                              one or two artists give a cosine that is mostly noise
+ * @param threads               threads for the neighbour search (default: available processors)
+ */
+public record RecommenderSettings(Weighting weighting, int neighbours, int topN, double profileWeight,
+                                  int minPlaysForNeighbours, int threads) {
+
+    public RecommenderSettings {
+        if (weighting == null) {
+            throw new IllegalArgumentException("weighting is required");
+        }
+        if (neighbours < 0 || topN < 0 || minPlaysForNeighbours < 0 || threads < 1) {
+            throw new IllegalArgumentException("need neighbours, topN, minPlaysForNeighbours >= 0 and threads >= 1: "
+                    + neighbours + ", " + topN + ", " + minPlaysForNeighbours + ", " + threads);
+        }
+        if (!(profileWeight >= 0.0 && profileWeight <= 1.0)) {
+            throw new IllegalArgumentException("profileWeight must be in [0, 1], got " + profileWeight);
+        }
+    }
+
+    /** NORMALISED (the seed's weighting), k=50, top 100, profile weight 0.1, min 3 artists, all cores. */
+    public static RecommenderSettings defaults() {
+        return new RecommenderSettings(Weighting.NORMALISED, 50, 100, 0.1, 3,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public RecommenderSettings withWeighting(Weighting w) {
+        return new RecommenderSettings(w, neighbours, topN, profileWeight, minPlaysForNeighbours, threads);
+    }
+
+    public RecommenderSettings withThreads(int t) {
+        return new RecommenderSettings(weighting, neighbours, topN, profileWeight, minPlaysForNeighbours, t);
+    }
+}

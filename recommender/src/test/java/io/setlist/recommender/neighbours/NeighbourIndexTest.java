@@ -1,0 +1,137 @@
+package io.setlist.recommender.neighbours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.setlist.recommender.interactions.PlayCounts;
+import io.setlist.recommender.interactions.RowWeights;
+import io.setlist.recommender.interactions.Weighting;
+import io.setlist.recommender.profile.ProfileSimilarity;
+import io.setlist.recommender.profile.UserProfile;
+import io.setlist.recommender.testing.RandomPlays;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class NeighbourIndexTest {
+
+    private static final int USERS = 300;
+    private static final int ARTISTS = 200;
+    private static final int K = 10;
+
+    @ParameterizedTest(name = "{0}, profileWeight={1}")
+    @CsvSource({"LOG,0.0", "LOG,0.3", "BM25,0.1", "NORMALISED,0.0"})
+    void equalsNaiveAllPairsTopK(Weighting weighting, double profileWeight) {
+        PlayCounts counts = RandomPlays.counts(42, USERS, ARTISTS, 12);
+        assertThat(counts.users()).isEqualTo(USERS);
+        float[] w = RowWeights.apply(counts, weighting);
+        UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
+
+        NeighbourIndex index = NeighbourIndex.build(counts, w, profiles, profileWeight, K, 1);
+
+        int usersWithFewerThanK = 0;
+        for (int u = 0; u < USERS; u++) {
+            List<float[]> naive = naiveTopK(counts, w, profiles, profileWeight, u);
+            int[] ids = index.neighboursOf(u);
+            float[] sims = index.similaritiesOf(u);
+            assertThat(ids).as("user %d", u).hasSize(naive.size());
+            for (int r = 0; r < ids.length; r++) {
+                assertThat(ids[r]).as("user %d rank %d", u, r).isEqualTo((int) naive.get(r)[0]);
+                assertThat(sims[r]).as("user %d rank %d", u, r).isEqualTo(naive.get(r)[1]);
+            }
+            assertThat(ids).doesNotContain(u);
+            usersWithFewerThanK += ids.length < K ? 1 : 0;
+        }
+        assertThat(index.k()).isEqualTo(K);
+        // the fixture must exercise both full and short neighbour lists
+        assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.0", "0.25"})
+    void resultsDoNotDependOnThreadCount(double profileWeight) {
+        PlayCounts counts = RandomPlays.counts(99, 1200, 300, 20); // > one block per thread
+        float[] w = RowWeights.apply(counts, Weighting.BM25);
+        UserProfile[] profiles = RandomPlays.profiles(3, counts.users());
+
+        NeighbourIndex one = NeighbourIndex.build(counts, w, profiles, profileWeight, K, 1);
+        NeighbourIndex two = NeighbourIndex.build(counts, w, profiles, profileWeight, K, 2);
+        NeighbourIndex five = NeighbourIndex.build(counts, w, profiles, profileWeight, K, 5);
+        for (int u = 0; u < counts.users(); u++) {
+            assertThat(two.neighboursOf(u)).isEqualTo(one.neighboursOf(u));
+            assertThat(two.similaritiesOf(u)).isEqualTo(one.similaritiesOf(u));
+            assertThat(five.neighboursOf(u)).isEqualTo(one.neighboursOf(u));
+            assertThat(five.similaritiesOf(u)).isEqualTo(one.similaritiesOf(u));
+        }
+    }
+
+    @Test
+    void usersSharingNoArtistAreNotNeighboursEvenWithIdenticalProfiles() {
+        PlayCounts counts = PlayCounts.builder()
+                .add(1, 10, 3).add(2, 10, 5).add(3, 99, 1)
+                .build();
+        float[] w = RowWeights.apply(counts, Weighting.LOG);
+        UserProfile same = new UserProfile('f', 30, "UK");
+        NeighbourIndex index = NeighbourIndex.build(counts, w, new UserProfile[] {same, same, same}, 0.5, 5, 1);
+
+        assertThat(index.neighboursOf(0)).containsExactly(1);
+        assertThat(index.similaritiesOf(0)[0]).isEqualTo(1.0f); // cosine 1, profile 1
+        assertThat(index.neighboursOf(2)).isEmpty();
+        assertThat(index.countOf(2)).isZero();
+    }
+
+    @Test
+    void rejectsMisalignedInputs() {
+        PlayCounts counts = PlayCounts.builder().add(1, 1, 1).build();
+        assertThatThrownBy(() -> NeighbourIndex.build(counts, new float[2], null, 0, 5, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NeighbourIndex.build(counts, new float[1], new UserProfile[3], 0.1, 5, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NeighbourIndex.build(counts, new float[1], null, 1.5, 5, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** O(users²) reference: merge-join every pair of rows, keep pairs sharing an artist, sort, cut at k. */
+    private static List<float[]> naiveTopK(PlayCounts counts, float[] w, UserProfile[] profiles,
+                                           double profileWeight, int u) {
+        int[] start = counts.rowStart();
+        int[] col = counts.columns();
+        ProfileSimilarity profileSimilarity = new ProfileSimilarity();
+        List<float[]> candidates = new ArrayList<>();
+        for (int v = 0; v < counts.users(); v++) {
+            if (v == u) {
+                continue;
+            }
+            float dot = 0f;
+            int shared = 0;
+            int i = start[u];
+            int j = start[v];
+            while (i < start[u + 1] && j < start[v + 1]) {
+                if (col[i] < col[j]) {
+                    i++;
+                } else if (col[i] > col[j]) {
+                    j++;
+                } else {
+                    dot += w[i] * w[j];
+                    shared++;
+                    i++;
+                    j++;
+                }
+            }
+            if (shared == 0) {
+                continue;
+            }
+            float sim = profiles == null ? dot
+                    : (float) ((1 - profileWeight) * dot
+                    + profileWeight * profileSimilarity.similarity(profiles[u], profiles[v]));
+            if (sim > 0) {
+                candidates.add(new float[] {v, sim});
+            }
+        }
+        candidates.sort(Comparator.<float[]>comparingDouble(c -> -c[1]).thenComparingDouble(c -> c[0]));
+        return candidates.subList(0, Math.min(K, candidates.size()));
+    }
+}
