@@ -40,6 +40,7 @@ CREATE TABLE plays (
 -- App and listening events, the shape of piwik_track(uid, time, event_name) plus the track and session
 -- of PLAY / SKIP events. event_name: FIRST_INSTALL, OPEN, PLAY, SKIP (others are kept as they come).
 CREATE TABLE events (
+    event_id   bigint      GENERATED ALWAYS AS IDENTITY,  -- load order: breaks timestamp ties
     user_id    integer     NOT NULL REFERENCES users,
     ts         timestamptz NOT NULL,
     event_name text        NOT NULL,

@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("setlist");
+        // Business dates are UTC days: every date-to-timestamp cast in the queries relies on this.
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         // Fail fast with the server's own message rather than waiting out the default 30 s.
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);

@@ -1,0 +1,14 @@
+package io.setlist.scheduler.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Business dates are UTC days; the default one is the last complete day. */
+final class Dates {
+    private Dates() {
+    }
+
+    static LocalDate yesterdayUtc() {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    }
+}

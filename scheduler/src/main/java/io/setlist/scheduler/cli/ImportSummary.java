@@ -1,0 +1,24 @@
+package io.setlist.scheduler.cli;
+
+import io.setlist.sql.load.WorkloadImport;
+
+/** The per-file table an import prints: read = loaded + quarantined, always. */
+final class ImportSummary {
+    private ImportSummary() {
+    }
+
+    static long print(WorkloadImport.ImportReport report) {
+        System.out.printf("%-12s %12s %12s %12s %8s%n", "file", "read", "loaded", "quarantined", "seconds");
+        long loaded = 0;
+        for (WorkloadImport.FileReport f : report.files()) {
+            if (f.skippedAsDuplicate()) {
+                System.out.printf("%-12s %s%n", f.file(), "already imported (same SHA-256): skipped");
+                continue;
+            }
+            System.out.printf("%-12s %,12d %,12d %,12d %8.1f%n", f.file(), f.read(), f.loaded(), f.quarantined(),
+                    f.seconds());
+            loaded += f.loaded();
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,33 @@
+package io.setlist.scheduler.cli;
+
+import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.Settings;
+import io.setlist.sql.runs.RunLedger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "Show the run ledger, newest first.")
+final class RunsCommand implements Callable<Integer> {
+    @Option(names = "--last", defaultValue = "20", description = "How many rows (default: ${DEFAULT-VALUE}).")
+    int last;
+
+    @Override
+    public Integer call() {
+        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            System.out.printf("%-11s %-10s %-9s %7s %8s %12s %12s  %s%n", "job", "date", "status", "attempt",
+                    "seconds", "rows in", "rows out", "run / error");
+            for (RunLedger.Entry e : new RunLedger(backends.warehouse()).latest(last)) {
+                String seconds = e.finishedAt() == null ? "-"
+                        : String.format("%.1f", Duration.between(e.startedAt(), e.finishedAt()).toMillis() / 1000.0);
+                System.out.printf("%-11s %-10s %-9s %7d %8s %12s %12s  %s%n", e.job(), e.businessDate(), e.status(),
+                        e.attempt(), seconds, e.rowsIn() == null ? "-" : String.format("%,d", e.rowsIn()),
+                        e.rowsOut() == null ? "-" : String.format("%,d", e.rowsOut()),
+                        e.error() != null ? e.error() : e.runId());
+            }
+        }
+        return 0;
+    }
+}

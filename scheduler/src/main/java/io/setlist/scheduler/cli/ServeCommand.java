@@ -1,0 +1,36 @@
+package io.setlist.scheduler.cli;
+
+import io.setlist.scheduler.SetlistService;
+import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the read API and run the daily pipeline on its Quartz cron trigger "
+                + "(SETLIST_PIPELINE_CRON, UTC) until Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port (default: SETLIST_HTTP_PORT or 8080).")
+    Integer port;
+
+    @Option(names = "--no-schedule", description = "Serve only; do not run the daily pipeline.")
+    boolean noSchedule;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings = Settings.fromEnvironment();
+        if (port != null) {
+            settings = settings.withHttpPort(port);
+        }
+        Backends backends = Backends.open(settings);
+        SetlistService service = SetlistService.start(backends, settings, !noSchedule);
+        ShutdownHook.install(service, backends);
+        System.out.println(backends.describe());
+        System.out.printf("serving on http://localhost:%d (next scheduled run: %s)%n", service.port(),
+                service.nextScheduledRun() == null ? "none" : service.nextScheduledRun());
+        service.awaitShutdown();
+        return 0;
+    }
+}

@@ -1,0 +1,117 @@
+package io.setlist.scheduler.config;
+
+import io.setlist.infra.dynamo.DynamoClients;
+import io.setlist.infra.dynamo.DynamoTables;
+import io.setlist.infra.embedded.LocalDynamo;
+import io.setlist.sql.Database;
+import io.setlist.sql.embedded.LocalPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import javax.sql.DataSource;
+import java.net.URI;
+
+/**
+ * The two real servers a Setlist process talks to: the PostgreSQL warehouse and DynamoDB. Each is the user's own
+ * when configured, else an embedded one started here (and stopped on close, unless another Setlist process owns it).
+ */
+public final class Backends implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
+
+    private final LocalPostgres localPostgres;
+    private final Database database;
+    private final LocalDynamo localDynamo;
+    private final DynamoDbClient dynamo;
+    private final DynamoTables tables;
+    private final String warehouseDescription;
+    private final String dynamoDescription;
+
+    private Backends(LocalPostgres localPostgres, Database database, String warehouseDescription,
+                     LocalDynamo localDynamo, DynamoDbClient dynamo, DynamoTables tables, String dynamoDescription) {
+        this.localPostgres = localPostgres;
+        this.database = database;
+        this.warehouseDescription = warehouseDescription;
+        this.localDynamo = localDynamo;
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.dynamoDescription = dynamoDescription;
+    }
+
+    /** Opens (or starts) both backends, migrates the warehouse and creates missing DynamoDB tables. */
+    public static Backends open(Settings settings) {
+        LocalPostgres pg = null;
+        Database db = null;
+        LocalDynamo localDynamo = null;
+        try {
+            String warehouse;
+            if (settings.embeddedPostgres()) {
+                pg = LocalPostgres.startPersistent(settings.home(), settings.embeddedPgPort());
+                db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 10);
+                warehouse = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (data in " + settings.home()
+                        + "/postgres" + (pg.owned() ? "" : ", started by another Setlist process") + ")";
+            } else {
+                db = Database.open(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), 10);
+                warehouse = "PostgreSQL at " + settings.jdbcUrl();
+            }
+            URI endpoint;
+            String dynamoDescription;
+            if (settings.embeddedDynamo()) {
+                localDynamo = LocalDynamo.startPersistent(LocalDynamo.defaultDynaliteDir(), settings.home(),
+                        settings.embeddedDynamoPort());
+                endpoint = localDynamo.endpoint();
+                dynamoDescription = "embedded DynamoDB (dynalite) at " + endpoint;
+            } else if (settings.useAws()) {
+                endpoint = null;
+                dynamoDescription = "AWS DynamoDB (default region and credential chain)";
+            } else {
+                endpoint = settings.dynamoEndpoint();
+                dynamoDescription = "DynamoDB at " + endpoint;
+            }
+            DynamoDbClient client = DynamoClients.create(endpoint, settings.awsRegion());
+            DynamoTables tables = new DynamoTables(settings.tablePrefix());
+            tables.ensure(client);
+            LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);
+            return new Backends(pg, db, warehouse, localDynamo, client, tables, dynamoDescription);
+        } catch (RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            if (pg != null) {
+                pg.close();
+            }
+            if (localDynamo != null) {
+                localDynamo.close();
+            }
+            throw e;
+        }
+    }
+
+    public DataSource warehouse() {
+        return database.dataSource();
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public DynamoTables tables() {
+        return tables;
+    }
+
+    public String describe() {
+        return "warehouse: " + warehouseDescription + "\nstore:     " + dynamoDescription;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        database.close();
+        if (localPostgres != null) {
+            localPostgres.close();
+        }
+        if (localDynamo != null) {
+            localDynamo.close();
+        }
+    }
+}

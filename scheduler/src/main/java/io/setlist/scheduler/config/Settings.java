@@ -1,0 +1,134 @@
+package io.setlist.scheduler.config;
+
+import io.setlist.recommender.cache.CacheTier;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every setting Setlist reads, from environment variables, with its default. Nothing set means the embedded
+ * defaults: a PostgreSQL and a DynamoDB-compatible server started on loopback with data under {@code ~/.setlist}.
+ *
+ * @param home            {@code SETLIST_HOME}: embedded data and generated demo data ({@code ~/.setlist})
+ * @param jdbcUrl         {@code SETLIST_JDBC_URL}: your PostgreSQL; unset = embedded
+ * @param jdbcUser        {@code SETLIST_JDBC_USER} ({@code postgres})
+ * @param jdbcPassword    {@code SETLIST_JDBC_PASSWORD} (empty)
+ * @param embeddedPgPort  {@code SETLIST_EMBEDDED_PG_PORT} (54329)
+ * @param dynamoEndpoint  {@code SETLIST_DYNAMODB_ENDPOINT}: e.g. a DynamoDB Local; unset = embedded, unless
+ *                        {@code SETLIST_DYNAMODB=aws}
+ * @param useAws          {@code SETLIST_DYNAMODB=aws}: AWS itself, default region and credential chain
+ * @param awsRegion       {@code AWS_REGION} (SDK default chain; {@code us-east-1} for local endpoints)
+ * @param embeddedDynamoPort {@code SETLIST_EMBEDDED_DYNAMODB_PORT} (54330)
+ * @param tablePrefix     {@code SETLIST_TABLE_PREFIX} ({@code setlist})
+ * @param httpPort        {@code SETLIST_HTTP_PORT} (8080)
+ * @param cron            {@code SETLIST_PIPELINE_CRON}: Quartz cron of the daily run ({@code 0 0 3 * * ?}, 03:00)
+ * @param cacheTiers      {@code SETLIST_CACHE_TIERS}: {@code name:capacity,...} fastest first
+ *                        ({@code hot:512MiB,warm:4GiB})
+ * @param neighbours      {@code SETLIST_NEIGHBOURS}: k of the user-user neighbourhood (50)
+ * @param recommendations {@code SETLIST_RECOMMENDATIONS}: artists kept per user (100)
+ */
+public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPassword, int embeddedPgPort,
+                       URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
+                       String tablePrefix, int httpPort, String cron, List<CacheTier> cacheTiers,
+                       int neighbours, int recommendations) {
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> env) {
+        String home = env.getOrDefault("SETLIST_HOME", System.getProperty("user.home") + "/.setlist");
+        String endpoint = env.get("SETLIST_DYNAMODB_ENDPOINT");
+        return new Settings(
+                Path.of(home),
+                blankToNull(env.get("SETLIST_JDBC_URL")),
+                env.getOrDefault("SETLIST_JDBC_USER", "postgres"),
+                env.getOrDefault("SETLIST_JDBC_PASSWORD", ""),
+                intSetting(env, "SETLIST_EMBEDDED_PG_PORT", 54329),
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                "aws".equalsIgnoreCase(env.getOrDefault("SETLIST_DYNAMODB", "")),
+                blankToNull(env.get("AWS_REGION")),
+                intSetting(env, "SETLIST_EMBEDDED_DYNAMODB_PORT", 54330),
+                env.getOrDefault("SETLIST_TABLE_PREFIX", "setlist"),
+                intSetting(env, "SETLIST_HTTP_PORT", 8080),
+                env.getOrDefault("SETLIST_PIPELINE_CRON", "0 0 3 * * ?"),
+                parseTiers(env.getOrDefault("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB")),
+                intSetting(env, "SETLIST_NEIGHBOURS", 50),
+                intSetting(env, "SETLIST_RECOMMENDATIONS", 100));
+    }
+
+    public Settings withHome(Path newHome) {
+        return new Settings(newHome, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
+                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cron, cacheTiers, neighbours, recommendations);
+    }
+
+    public Settings withHttpPort(int port) {
+        return new Settings(home, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
+                awsRegion, embeddedDynamoPort, tablePrefix, port, cron, cacheTiers, neighbours, recommendations);
+    }
+
+    public boolean embeddedPostgres() {
+        return jdbcUrl == null;
+    }
+
+    public boolean embeddedDynamo() {
+        return dynamoEndpoint == null && !useAws;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int intSetting(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    /** Parses {@code hot:512MiB,warm:4GiB}; units B, KiB, MiB, GiB, TiB (or KB/MB/GB/TB as powers of 1024). */
+    public static List<CacheTier> parseTiers(String spec) {
+        List<CacheTier> tiers = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split(":");
+            if (kv.length != 2 || kv[0].isBlank() || !kv[0].matches("[a-z0-9-]+")) {
+                throw new IllegalArgumentException("SETLIST_CACHE_TIERS: expected name:capacity (name in [a-z0-9-]), "
+                        + "got '" + part + "'");
+            }
+            tiers.add(new CacheTier(kv[0], parseBytes(kv[1].trim())));
+        }
+        return List.copyOf(tiers);
+    }
+
+    private static long parseBytes(String s) {
+        String upper = s.toUpperCase(Locale.ROOT).replace("IB", "B");
+        long unit = 1;
+        String[][] units = {{"TB", "1099511627776"}, {"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}};
+        for (String[] u : units) {
+            if (upper.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                upper = upper.substring(0, upper.length() - u[0].length());
+                break;
+            }
+        }
+        try {
+            long value = Long.parseLong(upper.trim());
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SETLIST_CACHE_TIERS: capacity must be a positive size like 512MiB, "
+                    + "got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.setlist.scheduler.pipeline;
+
+import java.time.LocalDate;
+
+/**
+ * One step of the daily pipeline. A stage reads its input from the warehouse or DynamoDB and writes its output
+ * there too, never handing data to the next stage in memory: each can run alone, on another node, or again.
+ */
+public interface Stage {
+    /** The job name in the run ledger and on the command line. */
+    String job();
+
+    Outcome run(RunContext context);
+
+    /** What a stage did: rows read and written, and one line for people. */
+    record Outcome(long rowsIn, long rowsOut, String summary) {
+    }
+
+    /** The business date being computed and the run it belongs to. */
+    record RunContext(LocalDate businessDate, String runId, java.time.Instant startedAt) {
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM cache_priorities WHERE business_date = ?

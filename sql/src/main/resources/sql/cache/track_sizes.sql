@@ -1,0 +1,1 @@
+SELECT track_id, size_bytes FROM tracks

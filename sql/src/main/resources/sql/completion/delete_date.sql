@@ -1,0 +1,1 @@
+DELETE FROM track_completion WHERE business_date = ?

@@ -1,0 +1,1 @@
+SELECT user_id, artist_id, plays FROM plays

@@ -1,0 +1,1 @@
+SELECT user_id, gender, age, country FROM users ORDER BY user_id

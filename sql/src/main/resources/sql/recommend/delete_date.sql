@@ -1,0 +1,1 @@
+DELETE FROM recommendations WHERE business_date = ?

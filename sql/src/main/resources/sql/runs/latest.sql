@@ -1,0 +1,4 @@
+SELECT job, business_date, run_id, status, attempt, started_at, finished_at, rows_in, rows_out, error
+FROM job_runs
+ORDER BY started_at DESC, job
+LIMIT ?
