@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Publishes one run atomically: every item is written under the new run id beside the current run, and only when
- * all are written does {@link RunPointer} move. A publish that fails (or a process killed mid-way) leaves readers
- * on the previous run; publishing the same run again overwrites the same keys, so it is idempotent.
+ * Publishes one run atomically: every item is written under the new run id beside the current run, and only
+ * {@link Session#commit()} moves {@link RunPointer}. A session closed without commit, a failed write, or a process
+ * killed mid-way leaves readers on the previous run; publishing the same run again overwrites the same keys, so
+ * it is idempotent.
  */
 public final class RunPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(RunPublisher.class);
@@ -40,84 +40,120 @@ public final class RunPublisher {
     public record Report(String runId, long users, long cacheEntries, long items, long retries, double seconds) {
     }
 
-    public Report publish(CurrentRun run, Iterator<UserRecommendations> users,
-                          Map<String, List<CachePriority>> tiers) {
-        long start = System.nanoTime();
-        RunPointer pointer = new RunPointer(client, tables);
-        String expected = pointer.current().map(CurrentRun::runId).orElse(null);
-
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "publish");
-            t.setDaemon(true);
-            return t;
-        });
-        // Bounded in-flight batches keep memory flat however many users the run has.
-        Semaphore inFlight = new Semaphore(threads * 4);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        long userCount = 0;
-        long items = 0;
-        try {
-            List<Map<String, AttributeValue>> batch = new ArrayList<>(BatchWriter.MAX_BATCH);
-            while (users.hasNext() && failure.get() == null) {
-                batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), users.next()));
-                userCount++;
-                if (batch.size() == BatchWriter.MAX_BATCH) {
-                    submit(pool, inFlight, failure, tables.recommendations(), batch);
-                    items += batch.size();
-                    batch = new ArrayList<>(BatchWriter.MAX_BATCH);
-                }
-            }
-            long cacheEntries = 0;
-            for (Map.Entry<String, List<CachePriority>> tier : tiers.entrySet()) {
-                List<CachePriority> entries = tier.getValue();
-                for (int page = 0, from = 0; from < entries.size(); page++, from += ItemCodec.CACHE_PAGE) {
-                    List<CachePriority> slice = entries.subList(from, Math.min(entries.size(), from + ItemCodec.CACHE_PAGE));
-                    // Pages are larger items; write them one per call so a batch stays far below the 16 MB limit.
-                    submit(pool, inFlight, failure, tables.cachePriorities(),
-                            List.of(ItemCodec.cachePage(run.runId(), tier.getKey(), page, slice)));
-                    items++;
-                    cacheEntries += slice.size();
-                }
-            }
-            if (!batch.isEmpty()) {
-                submit(pool, inFlight, failure, tables.recommendations(), batch);
-                items += batch.size();
-            }
-            pool.shutdown();
-            if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-                throw new PublishFailedException("publish of " + run.runId() + " did not finish within an hour");
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            CurrentRun written = new CurrentRun(run.runId(), run.businessDate(), run.generatedAt(), userCount,
-                    List.copyOf(tiers.keySet()));
-            pointer.moveTo(written, expected);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            LOG.info("published run {}: {} users, {} cache entries, {} items, {} retries in {} s",
-                    run.runId(), userCount, cacheEntries, items, writer.retries(), String.format("%.1f", seconds));
-            return new Report(run.runId(), userCount, cacheEntries, items, writer.retries(), seconds);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Starts writing {@code run}; the caller adds users and tiers, then commits. */
+    public Session open(CurrentRun run) {
+        return new Session(run);
     }
 
-    private void submit(ExecutorService pool, Semaphore inFlight, AtomicReference<RuntimeException> failure,
-                        String table, List<Map<String, AttributeValue>> batch) throws InterruptedException {
-        inFlight.acquire();
-        pool.execute(() -> {
-            try {
-                if (failure.get() == null) {
-                    writer.put(table, batch);
-                }
-            } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                inFlight.release();
+    /** One run being written. Not thread-safe: one producer adds, a pool writes. */
+    public final class Session implements AutoCloseable {
+        private final CurrentRun run;
+        private final String expected;
+        private final long start = System.nanoTime();
+        private final ExecutorService pool;
+        // Bounded in-flight batches keep memory flat however many users the run has.
+        private final Semaphore inFlight = new Semaphore(threads * 4);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final List<String> tiers = new ArrayList<>();
+        private List<Map<String, AttributeValue>> batch = new ArrayList<>(BatchWriter.MAX_BATCH);
+        private long users;
+        private long cacheEntries;
+        private long items;
+        private boolean committed;
+
+        private Session(CurrentRun run) {
+            this.run = run;
+            this.expected = new RunPointer(client, tables).current().map(CurrentRun::runId).orElse(null);
+            this.pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "publish-" + run.runId());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        public void add(UserRecommendations user) {
+            throwIfFailed();
+            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), user));
+            users++;
+            if (batch.size() == BatchWriter.MAX_BATCH) {
+                submit(tables.recommendations(), batch);
+                batch = new ArrayList<>(BatchWriter.MAX_BATCH);
             }
-        });
+        }
+
+        /** A tier's whole priority list, rank 1 first; written in pages of {@link ItemCodec#CACHE_PAGE}. */
+        public void cacheTier(String tier, List<CachePriority> entries) {
+            throwIfFailed();
+            tiers.add(tier);
+            for (int page = 0, from = 0; from < entries.size(); page++, from += ItemCodec.CACHE_PAGE) {
+                List<CachePriority> slice = entries.subList(from, Math.min(entries.size(), from + ItemCodec.CACHE_PAGE));
+                // Pages are large items: one per call keeps every request far below the 16 MB limit.
+                submit(tables.cachePriorities(), List.of(ItemCodec.cachePage(run.runId(), tier, page, slice)));
+                cacheEntries += slice.size();
+            }
+        }
+
+        /** Waits for every write, then makes the run current. */
+        public Report commit() {
+            if (!batch.isEmpty()) {
+                submit(tables.recommendations(), batch);
+                batch = new ArrayList<>();
+            }
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                    throw new PublishFailedException("publish of " + run.runId() + " did not finish within an hour");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
+            }
+            throwIfFailed();
+            CurrentRun written = new CurrentRun(run.runId(), run.businessDate(), run.generatedAt(), users,
+                    List.copyOf(tiers));
+            new RunPointer(client, tables).moveTo(written, expected);
+            committed = true;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info("published run {}: {} users, {} cache entries, {} items, {} retries in {} s",
+                    run.runId(), users, cacheEntries, items, writer.retries(), String.format("%.1f", seconds));
+            return new Report(run.runId(), users, cacheEntries, items, writer.retries(), seconds);
+        }
+
+        private void submit(String table, List<Map<String, AttributeValue>> items) {
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
+            }
+            this.items += items.size();
+            pool.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        writer.put(table, items);
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        private void throwIfFailed() {
+            RuntimeException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        /** Abandons an uncommitted run: its items stay unreferenced, readers stay on the previous run. */
+        @Override
+        public void close() {
+            pool.shutdownNow();
+            if (!committed) {
+                LOG.warn("run {} was not committed; readers stay on {}", run.runId(), expected);
+            }
+        }
     }
 }

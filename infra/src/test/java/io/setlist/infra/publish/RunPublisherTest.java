@@ -12,10 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,7 +63,7 @@ class RunPublisherTest {
         assertThat(reader.currentRun()).isEmpty();
 
         CurrentRun first = new CurrentRun("2026-11-01.a", LocalDate.parse("2026-11-01"), Instant.parse("2026-11-02T03:00:00Z"), 0, List.of());
-        RunPublisher.Report report = publisher.publish(first, users(120, "first").iterator(), tiers(1_234));
+        RunPublisher.Report report = publish(publisher, first, users(120, "first"), tiers(1_234));
         assertThat(report.users()).isEqualTo(120);
         assertThat(report.cacheEntries()).isEqualTo(1_234);
         CurrentRun current = reader.currentRun().orElseThrow();
@@ -80,45 +78,32 @@ class RunPublisherTest {
 
         // A second run dies after 60 users: items were written under its id, but the pointer did not move.
         CurrentRun second = new CurrentRun("2026-11-02.a", LocalDate.parse("2026-11-02"), Instant.parse("2026-11-03T03:00:00Z"), 0, List.of());
-        Iterator<UserRecommendations> dying = failingAfter(users(120, "second"), 60);
-        assertThatThrownBy(() -> publisher.publish(second, dying, tiers(10))).hasMessageContaining("source died");
+        try (RunPublisher.Session dying = publisher.open(second)) {
+            users(120, "second").subList(0, 60).forEach(dying::add);
+        }
         assertThat(reader.currentRun().orElseThrow().runId()).isEqualTo("2026-11-01.a");
         assertThat(reader.recommendations("2026-11-01.a", "u7").orElseThrow().items().get(0).name())
                 .isEqualTo("first artist 1");
 
         // Re-running it completes and flips; re-publishing the same run again is idempotent.
-        publisher.publish(second, users(120, "second").iterator(), tiers(10));
-        publisher.publish(second, users(120, "second").iterator(), tiers(10));
+        publish(publisher, second, users(120, "second"), tiers(10));
+        publish(publisher, second, users(120, "second"), tiers(10));
         assertThat(reader.currentRun().orElseThrow().runId()).isEqualTo("2026-11-02.a");
         assertThat(reader.recommendations("2026-11-02.a", "u7").orElseThrow().items().get(0).name())
                 .isEqualTo("second artist 1");
 
         // The pointer never moves back to an older run.
-        assertThatThrownBy(() -> publisher.publish(first, users(1, "late").iterator(), tiers(1)))
+        assertThatThrownBy(() -> publish(publisher, first, users(1, "late"), tiers(1)))
                 .isInstanceOf(ConcurrentPublishException.class);
         assertThat(reader.currentRun().orElseThrow().runId()).isEqualTo("2026-11-02.a");
     }
 
-    private static Iterator<UserRecommendations> failingAfter(List<UserRecommendations> users, int n) {
-        Iterator<UserRecommendations> inner = users.iterator();
-        return new Iterator<>() {
-            int served;
-
-            @Override
-            public boolean hasNext() {
-                return inner.hasNext();
-            }
-
-            @Override
-            public UserRecommendations next() {
-                if (served++ == n) {
-                    throw new IllegalStateException("source died");
-                }
-                if (!inner.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return inner.next();
-            }
-        };
+    private static RunPublisher.Report publish(RunPublisher publisher, CurrentRun run, List<UserRecommendations> users,
+                                               Map<String, List<CachePriority>> tiers) {
+        try (RunPublisher.Session session = publisher.open(run)) {
+            users.forEach(session::add);
+            tiers.forEach(session::cacheTier);
+            return session.commit();
+        }
     }
 }

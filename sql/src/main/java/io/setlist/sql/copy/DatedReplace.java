@@ -1,6 +1,7 @@
 package io.setlist.sql.copy;
 
 import io.setlist.sql.SqlResource;
+import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,13 +15,15 @@ import java.time.LocalDate;
  */
 public final class DatedReplace implements AutoCloseable {
     private final Connection connection;
-    private final CopyWriter writer;
+    private final org.postgresql.copy.CopyIn copy;
+    private final CopyTextStream rows;
     private final LocalDate date;
     private boolean committed;
 
-    private DatedReplace(Connection connection, CopyWriter writer, LocalDate date) {
+    private DatedReplace(Connection connection, org.postgresql.copy.CopyIn copy, LocalDate date) {
         this.connection = connection;
-        this.writer = writer;
+        this.copy = copy;
+        this.rows = new CopyTextStream(copy);
         this.date = date;
     }
 
@@ -37,7 +40,8 @@ public final class DatedReplace implements AutoCloseable {
                 delete.setObject(1, date);
                 delete.executeUpdate();
             }
-            return new DatedReplace(c, new CopyWriter(c, SqlResource.load(copySql)), date);
+            return new DatedReplace(c, c.unwrap(PGConnection.class).getCopyAPI().copyIn(SqlResource.load(copySql)),
+                    date);
         } catch (SQLException e) {
             closeQuietly(c);
             throw new IllegalStateException("cannot start replacing " + copySql + " for " + date, e);
@@ -45,36 +49,59 @@ public final class DatedReplace implements AutoCloseable {
     }
 
     /** Starts a row: the business date is written as its first field. */
-    public CopyWriter row() {
-        return writer.field(date);
+    public DatedReplace row() {
+        return field(date.toString());
+    }
+
+    public DatedReplace field(String value) {
+        try {
+            rows.field(value);
+            return this;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    public DatedReplace field(long value) {
+        return field(Long.toString(value));
+    }
+
+    public DatedReplace field(double value) {
+        return field(Double.toString(value));
     }
 
     /** Ends the row started by {@link #row()}. */
     public void endRow() {
         try {
-            writer.endRow();
+            rows.endRow();
         } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
     /** Finishes the COPY and commits; returns the rows written. */
     public long commit() {
         try {
-            long rows = writer.finish();
+            long n = rows.finish();
             connection.commit();
             committed = true;
-            return rows;
+            return n;
         } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            throw failed(e);
         }
+    }
+
+    private static IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("COPY failed: " + e.getMessage(), e);
     }
 
     @Override
     public void close() {
         try {
             if (!committed) {
-                writer.close();
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
                 connection.rollback();
             }
             connection.setAutoCommit(true);

@@ -1,0 +1,134 @@
+package io.setlist.sql.load;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bulk import of the workload CSV files (see {@code docs/data-formats.md}) into the warehouse.
+ *
+ * <p>Each file is imported in one transaction: streamed and validated, COPYed into a staging table, mapped from
+ * external keys to surrogate ids by one INSERT ... SELECT. Every row that is not loaded lands in
+ * {@code quarantine} with its line number and reason, so {@code read = loaded + quarantined} always holds. A file
+ * whose SHA-256 is already in {@code imports} is skipped. Nothing is printed; one INFO line is logged per file.
+ */
+public final class WorkloadImport {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadImport.class);
+
+    private WorkloadImport() {
+    }
+
+    /**
+     * @param file               the file name, without its directory
+     * @param read               data rows in the file (header and blank lines excluded)
+     * @param skippedAsDuplicate the same bytes were imported before, so nothing was read
+     * @param seconds            wall time spent on the file
+     */
+    public record FileReport(String file, long read, long loaded, long quarantined, boolean skippedAsDuplicate,
+                             double seconds) {
+    }
+
+    /** The files imported, in the order they were imported. */
+    public record ImportReport(List<FileReport> files) {
+        public ImportReport {
+            files = List.copyOf(files);
+        }
+
+        public long read() {
+            return files.stream().mapToLong(FileReport::read).sum();
+        }
+
+        public long loaded() {
+            return files.stream().mapToLong(FileReport::loaded).sum();
+        }
+
+        public long quarantined() {
+            return files.stream().mapToLong(FileReport::quarantined).sum();
+        }
+
+        public double seconds() {
+            return files.stream().mapToDouble(FileReport::seconds).sum();
+        }
+
+        public Optional<FileReport> file(String fileName) {
+            return files.stream().filter(f -> f.file().equals(fileName)).findFirst();
+        }
+    }
+
+    /**
+     * Imports whichever of users.csv, artists.csv, tracks.csv, plays.csv and events.csv {@code dir} holds, in that
+     * order, each in its own transaction. A file that fails (an unreadable file, a wrong header, a lost
+     * connection) stops the run with the files before it committed and nothing of it left behind.
+     *
+     * @throws IllegalArgumentException when {@code dir} is not a directory
+     */
+    public static ImportReport importDirectory(DataSource dataSource, Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("not a directory: " + dir.toAbsolutePath());
+        }
+        List<FileReport> reports = new ArrayList<>();
+        for (FileKind kind : FileKind.values()) {
+            Path file = dir.resolve(kind.fileName());
+            if (Files.isRegularFile(file)) {
+                reports.add(importAs(dataSource, file, kind));
+            }
+        }
+        if (reports.isEmpty()) {
+            LOG.warn("no workload files in {}", dir.toAbsolutePath());
+        }
+        return new ImportReport(reports);
+    }
+
+    /**
+     * Imports one file, its kind told by its name: {@code users.csv} or {@code users-<anything>.csv}, and the same
+     * for artists, tracks, plays and events.
+     *
+     * @throws IllegalArgumentException when the file does not exist or its name tells no kind
+     */
+    public static ImportReport importFile(DataSource dataSource, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file.toAbsolutePath());
+        }
+        String name = file.getFileName().toString();
+        FileKind kind = FileKind.forFileName(name).orElseThrow(() -> new IllegalArgumentException(
+                "cannot tell what " + name + " holds: expected users, artists, tracks, plays or events .csv"));
+        return new ImportReport(List.of(importAs(dataSource, file, kind)));
+    }
+
+    private static FileReport importAs(DataSource dataSource, Path file, FileKind kind) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                FileReport report = new FileImport(file, kind).run(connection);
+                connection.commit();
+                log(report);
+                return report;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("importing " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void log(FileReport report) {
+        if (report.skippedAsDuplicate()) {
+            LOG.info("{}: skipped, the same file was imported before", report.file());
+        } else {
+            LOG.info("{}: read {}, loaded {}, quarantined {} in {} s", report.file(), report.read(),
+                    report.loaded(), report.quarantined(), String.format("%.2f", report.seconds()));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FROM staging WHERE reject_reason IS NOT NULL

@@ -1,0 +1,1 @@
+SELECT import_id FROM imports WHERE sha256 = ?

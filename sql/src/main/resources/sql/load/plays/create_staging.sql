@@ -1,0 +1,10 @@
+-- One row per data line of plays.csv. Dropped at commit; each file is imported in its own transaction.
+CREATE TEMP TABLE staging (
+    line_no       bigint NOT NULL,
+    raw_line      text   NOT NULL,
+    reject_field  text,
+    reject_reason text,
+    user_key      text,
+    artist_key    text,
+    plays         integer
+) ON COMMIT DROP

@@ -1,0 +1,13 @@
+-- One row per data line of tracks.csv. Dropped at commit; each file is imported in its own transaction.
+CREATE TEMP TABLE staging (
+    line_no       bigint NOT NULL,
+    raw_line      text   NOT NULL,
+    reject_field  text,
+    reject_reason text,
+    track_key     text,
+    artist_key    text,
+    title         text,
+    duration_ms   integer,
+    size_bytes    bigint,
+    storage_class text
+) ON COMMIT DROP
