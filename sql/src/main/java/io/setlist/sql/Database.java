@@ -34,6 +34,9 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
+                    // Features add their own, independent migrations (V<issue>_<n>); one merged later with a lower
+                    // number than one already applied must still be applied, not rejected.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
