@@ -1,7 +1,6 @@
 package io.setlist.scheduler;
 
 import io.setlist.infra.embedded.LocalDynamo;
-import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.embedded.LocalPostgres;
 
@@ -59,9 +58,5 @@ final class RealBackends {
         env.put("SETLIST_HTTP_PORT", "0");
         env.put("SETLIST_CACHE_TIERS", "hot:64MiB,warm:512MiB");
         return Settings.from(env);
-    }
-
-    static Backends open(Path home) {
-        return Backends.open(isolatedSettings(home));
     }
 }

@@ -49,6 +49,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        if (System.getenv("SETLIST_LOG_LEVEL") == null) {
+            // The demo prints its own summary; per-stage log lines would say everything twice.
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.setlist"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Settings settings = Settings.fromEnvironment();
         if (port != null) {
             settings = settings.withHttpPort(port);

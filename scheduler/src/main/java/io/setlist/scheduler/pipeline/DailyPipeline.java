@@ -72,10 +72,15 @@ public final class DailyPipeline {
         return reports;
     }
 
+    /** The stage behind a job name. */
+    public Stage stage(String job) {
+        return stages.stream().filter(s -> s.job().equals(job)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown job '" + job + "'; jobs: " + jobs()));
+    }
+
     /** Runs one named stage for {@code date}. */
     public StageReport runOne(String job, LocalDate date, boolean force) {
-        Stage stage = stages.stream().filter(s -> s.job().equals(job)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown job '" + job + "'; jobs: " + jobs()));
+        Stage stage = stage(job);
         Instant startedAt = clock.instant();
         return runStage(stage, date, date + "." + RUN_STAMP.format(startedAt), startedAt, force);
     }
