@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
  * @param age         null when unknown
  * @param country     null when unknown
  * @param coldStart   a new user with no lifetime plays yet
+ * @param activeDays  days after install the user keeps coming back; 0 = never returns after installing
  */
 record Listener(String userId, String gender, Integer age, String country, LocalDate installDate, boolean premium,
-                int[] genres, double skipBias, double engagement, boolean coldStart) {
+                int[] genres, double skipBias, double engagement, boolean coldStart, int activeDays) {
 
     static final String[] COUNTRIES = {
         "US", "GB", "DE", "BR", "FR", "SE", "MX", "ES", "IT", "NL",
@@ -45,9 +46,13 @@ record Listener(String userId, String gender, Integer age, String country, Local
         double engagement = 0.35 + 0.65 * rng.nextDouble() + (premium ? 0.1 : 0.0);
         // About 3% of all users: 5% of the 60% who install inside the window.
         boolean coldStart = !earlier && RandomDraws.chance(rng, 0.05);
+        // Churn, so that install cohorts show real-looking retention: about a third of new users never come
+        // back, the rest stay for an exponentially distributed while. Earlier installs are the retained base.
+        int activeDays = earlier ? Integer.MAX_VALUE
+                : RandomDraws.chance(rng, 0.35) ? 0 : (int) Math.ceil(-40 * Math.log(1 - rng.nextDouble()));
         return new Listener(SyntheticWorkload.id('u', number), gender, age,
                 countryIndex < 0 ? null : COUNTRIES[countryIndex], installDate, premium, genres, skipBias,
-                Math.min(1.0, engagement), coldStart);
+                Math.min(1.0, engagement), coldStart, activeDays);
     }
 
     /** 1–3 distinct genres; the first is usually the one typical of the user's country and age band. */

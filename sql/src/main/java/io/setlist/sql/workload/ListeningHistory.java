@@ -60,6 +60,9 @@ final class ListeningHistory {
 
     /** Retention decays from install towards a floor, scaled by how engaged the user is. */
     private static double activeProbability(Listener listener, long daysSinceInstall) {
+        if (daysSinceInstall > listener.activeDays()) {
+            return 0;
+        }
         return listener.engagement() * (0.3 + 0.7 * Math.exp(-daysSinceInstall / 7.0));
     }
 
