@@ -1,4 +1,6 @@
-SELECT job, business_date, run_id, status, attempt, started_at, finished_at, rows_in, rows_out, error
+-- Newest first; parameters: job filter (NULL for every job), limit.
+SELECT job, business_date, run_id, status, attempt, started_at, finished_at, rows_in, rows_out, error, node, summary
 FROM job_runs
+WHERE ?::text IS NULL OR job = ?::text
 ORDER BY started_at DESC, job
 LIMIT ?

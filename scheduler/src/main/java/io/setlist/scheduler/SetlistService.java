@@ -3,45 +3,49 @@ package io.setlist.scheduler;
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
 import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
-import io.setlist.scheduler.jobs.PipelineSchedule;
+import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running service: backends, the read API and (optionally) the Quartz trigger of the daily pipeline.
+ * The running service: backends, the read API and (optionally) this node's membership of the Quartz cluster that
+ * runs the daily pipeline.
  */
 public final class SetlistService implements AutoCloseable {
     private final Backends backends;
     private final DailyPipeline pipeline;
     private final ApiServer api;
-    private final PipelineSchedule schedule;
+    private final ClusteredScheduler scheduler;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private SetlistService(Backends backends, DailyPipeline pipeline, ApiServer api, PipelineSchedule schedule) {
+    private SetlistService(Backends backends, DailyPipeline pipeline, ApiServer api, ClusteredScheduler scheduler) {
         this.backends = backends;
         this.pipeline = pipeline;
         this.api = api;
-        this.schedule = schedule;
+        this.scheduler = scheduler;
     }
 
-    /** Starts serving on {@code settings.httpPort()}; with {@code scheduled}, the cron trigger too. */
-    public static SetlistService start(Backends backends, Settings settings, boolean scheduled) {
+    /** Starts serving on {@code settings.httpPort()}; with a {@code schedule}, joins the scheduler cluster too. */
+    public static SetlistService start(Backends backends, Settings settings, ScheduleSettings schedule) {
+        ScheduleSettings operations = schedule != null ? schedule : ScheduleSettings.fromEnvironment();
         DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
-        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), "0.0.0.0",
-                settings.httpPort());
-        PipelineSchedule schedule = null;
+        ClusteredScheduler scheduler = schedule == null ? null
+                : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
         try {
-            if (scheduled) {
-                schedule = PipelineSchedule.start(pipeline, settings.cron());
-            }
+            ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                    new ApiServer.Operations(pipeline.ledger(), pipeline.jobs(), scheduler, operations.maxRunAge()),
+                    "0.0.0.0", settings.httpPort());
+            return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {
-            api.close();
+            if (scheduler != null) {
+                scheduler.close();
+            }
             throw e;
         }
-        return new SetlistService(backends, pipeline, api, schedule);
     }
 
     public DailyPipeline pipeline() {
@@ -53,7 +57,7 @@ public final class SetlistService implements AutoCloseable {
     }
 
     public Date nextScheduledRun() {
-        return schedule == null ? null : schedule.nextFireTime();
+        return scheduler == null ? null : scheduler.nextDailyRun();
     }
 
     public Backends backends() {
@@ -65,12 +69,12 @@ public final class SetlistService implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops taking triggers (letting a running job finish), then stops serving. */
+    /** Stops taking triggers (a running job gets its grace period), then stops serving. */
     @Override
     public void close() {
         try {
-            if (schedule != null) {
-                schedule.close();
+            if (scheduler != null) {
+                scheduler.close();
             }
         } finally {
             api.close();

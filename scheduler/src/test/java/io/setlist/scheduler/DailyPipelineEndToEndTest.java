@@ -55,7 +55,7 @@ class DailyPipelineEndToEndTest {
         Settings settings = RealBackends.isolatedSettings(home);
         backends = Backends.open(settings);
         WorkloadImport.importDirectory(backends.warehouse(), data);
-        service = SetlistService.start(backends, settings, false);
+        service = SetlistService.start(backends, settings, null);
         base = "http://127.0.0.1:" + service.port();
         readyBeforePublish = get("/health/ready").statusCode();
         reports = service.pipeline().run(BUSINESS_DATE, false);

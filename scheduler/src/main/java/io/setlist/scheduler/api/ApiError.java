@@ -24,6 +24,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, "not_found", message, null);
     }
 
+    public static ApiError unavailable(String message) {
+        return new ApiError(503, "unavailable", message, null);
+    }
+
     public static ApiError notReady() {
         return new ApiError(503, "not_ready", "no run has been published yet", null);
     }

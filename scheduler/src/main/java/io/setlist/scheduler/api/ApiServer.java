@@ -23,9 +23,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code host}:{@code port} (0 picks a free port). */
-    public static ApiServer start(PublishedRuns runs, String host, int port) {
+    public static ApiServer start(PublishedRuns runs, Operations operations, String host, int port) {
         CurrentRunView current = new CurrentRunView(runs, 1_000);
-        HealthEndpoints health = new HealthEndpoints(current);
+        HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge());
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         Javalin app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -34,6 +34,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current));
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
+            config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
+            config.routes.post(AdminTriggerEndpoint.PATH,
+                    new AdminTriggerEndpoint(operations.scheduler(), operations.jobs()));
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -46,6 +49,14 @@ public final class ApiServer implements AutoCloseable {
                     "method " + ctx.method() + " is not allowed on " + ctx.path()));
         }).start(host, port);
         return new ApiServer(app);
+    }
+
+    /**
+     * What the operations routes need: the run ledger, the pipeline's jobs, the scheduler (null when this node
+     * runs without one) and the age after which the published run counts as stale.
+     */
+    public record Operations(io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
+                             io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge) {
     }
 
     private static void jsonUnlessAlready(io.javalin.http.Context ctx, String code, String message) {

@@ -6,14 +6,18 @@ import io.setlist.infra.publish.CurrentRun;
 import java.util.Optional;
 
 /**
- * {@code GET /health/live}: 200 while the process serves. {@code GET /health/ready}: 200 with the current run once
- * a run has been published, 503 before (a load balancer keeps traffic away until there is something to serve).
+ * {@code GET /health/live}: 200 while the process serves. {@code GET /health/ready}: 503 {@code NOT_READY} until a
+ * run has been published (a load balancer keeps traffic away until there is something to serve); then 200 with
+ * the current run, {@code READY}, or {@code DEGRADED} when the run is older than the configured maximum age: stale
+ * data is still served, but the daily pipeline needs a look.
  */
 final class HealthEndpoints {
     private final CurrentRunView current;
+    private final java.time.Duration maxRunAge;
 
-    HealthEndpoints(CurrentRunView current) {
+    HealthEndpoints(CurrentRunView current, java.time.Duration maxRunAge) {
         this.current = current;
+        this.maxRunAge = maxRunAge;
     }
 
     record Status(String status, String runId, String businessDate, String generatedAt) {
@@ -30,6 +34,8 @@ final class HealthEndpoints {
             return;
         }
         CurrentRun r = run.get();
-        ctx.json(new Status("READY", r.runId(), r.businessDate().toString(), r.generatedAt().toString()));
+        boolean stale = r.generatedAt().plus(maxRunAge).isBefore(java.time.Instant.now());
+        ctx.json(new Status(stale ? "DEGRADED" : "READY", r.runId(), r.businessDate().toString(),
+                r.generatedAt().toString()));
     }
 }

@@ -85,7 +85,8 @@ final class DemoCommand implements Callable<Integer> {
             List<DailyPipeline.StageReport> reports = pipeline.run(businessDate, true);
             StageTable.print(reports);
 
-            service = SetlistService.start(backends, settings, !exit);
+            service = SetlistService.start(backends, settings,
+                    exit ? null : io.setlist.scheduler.config.ScheduleSettings.fromEnvironment());
             String base = "http://localhost:" + service.port();
             Map<String, String> sampleUsers = new RecommendationTable(backends.warehouse())
                     .sampleUserPerSource(businessDate);

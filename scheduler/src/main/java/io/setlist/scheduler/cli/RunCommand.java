@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the daily pipeline (all) or one job (retention, recommend, completion, publish) for a "
-                + "business date. A job that already succeeded for the date is skipped unless --force.")
+                + "business date, or backfill a date range. A job that already succeeded for a date is skipped "
+                + "unless --force.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "all", description = "all | retention | recommend | completion | publish "
             + "(default: ${DEFAULT-VALUE}).")
@@ -22,16 +23,26 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--date", description = "Business date YYYY-MM-DD (default: yesterday, UTC).")
     LocalDate date;
 
+    @Option(names = "--from", description = "Backfill: first business date (with --to); each date runs once, in order.")
+    LocalDate from;
+
+    @Option(names = "--to", description = "Backfill: last business date, inclusive.")
+    LocalDate to;
+
     @Option(names = "--force", description = "Run jobs again even if they already succeeded for the date.")
     boolean force;
 
     @Override
     public Integer call() {
+        if ((from == null) != (to == null) || (from != null && date != null)) {
+            throw new IllegalArgumentException("use either --date D or both --from D1 --to D2");
+        }
         LocalDate businessDate = date != null ? date : Dates.yesterdayUtc();
         try (Backends backends = Backends.open(Settings.fromEnvironment())) {
             DailyPipeline pipeline = DailyPipeline.standard(backends, Settings.fromEnvironment());
-            List<DailyPipeline.StageReport> reports = "all".equals(job)
-                    ? pipeline.run(businessDate, force)
+            List<DailyPipeline.StageReport> reports = from != null
+                    ? pipeline.backfill(job, from, to, force)
+                    : "all".equals(job) ? pipeline.run(businessDate, force)
                     : List.of(pipeline.runOne(job, businessDate, force));
             StageTable.print(reports);
         }

@@ -14,18 +14,21 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--last", defaultValue = "20", description = "How many rows (default: ${DEFAULT-VALUE}).")
     int last;
 
+    @Option(names = "--job", description = "Only this job.")
+    String job;
+
     @Override
     public Integer call() {
         try (Backends backends = Backends.open(Settings.fromEnvironment())) {
-            System.out.printf("%-11s %-10s %-9s %7s %8s %12s %12s  %s%n", "job", "date", "status", "attempt",
-                    "seconds", "rows in", "rows out", "run / error");
-            for (RunLedger.Entry e : new RunLedger(backends.warehouse()).latest(last)) {
+            System.out.printf("%-11s %-10s %-11s %7s %8s %12s %12s  %s%n", "job", "date", "status", "attempt",
+                    "seconds", "rows in", "rows out", "node: summary / error");
+            for (RunLedger.Entry e : new RunLedger(backends.warehouse()).latest(job, last)) {
                 String seconds = e.finishedAt() == null ? "-"
                         : String.format("%.1f", Duration.between(e.startedAt(), e.finishedAt()).toMillis() / 1000.0);
-                System.out.printf("%-11s %-10s %-9s %7d %8s %12s %12s  %s%n", e.job(), e.businessDate(), e.status(),
+                System.out.printf("%-11s %-10s %-11s %7d %8s %12s %12s  %s%n", e.job(), e.businessDate(), e.status(),
                         e.attempt(), seconds, e.rowsIn() == null ? "-" : String.format("%,d", e.rowsIn()),
                         e.rowsOut() == null ? "-" : String.format("%,d", e.rowsOut()),
-                        e.error() != null ? e.error() : e.runId());
+                        e.node() + ": " + (e.error() != null ? e.error() : e.summary()));
             }
         }
         return 0;

@@ -9,13 +9,14 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the read API and run the daily pipeline on its Quartz cron trigger "
-                + "(SETLIST_PIPELINE_CRON, UTC) until Ctrl-C or SIGTERM.")
+        description = "Serve the read API and join the scheduler cluster that runs the daily pipeline on its Quartz "
+                + "cron trigger (SETLIST_PIPELINE_CRON, UTC) until Ctrl-C or SIGTERM. Any number of nodes may "
+                + "share one database: each trigger fires once.")
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default: SETLIST_HTTP_PORT or 8080).")
     Integer port;
 
-    @Option(names = "--no-schedule", description = "Serve only; do not run the daily pipeline.")
+    @Option(names = "--no-schedule", description = "Serve only; do not join the scheduler cluster.")
     boolean noSchedule;
 
     @Override
@@ -25,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
             settings = settings.withHttpPort(port);
         }
         Backends backends = Backends.open(settings);
-        SetlistService service = SetlistService.start(backends, settings, !noSchedule);
+        SetlistService service = SetlistService.start(backends, settings,
+                noSchedule ? null : io.setlist.scheduler.config.ScheduleSettings.fromEnvironment());
         ShutdownHook.install(service, backends);
         System.out.println(backends.describe());
         System.out.printf("serving on http://localhost:%d (next scheduled run: %s)%n", service.port(),

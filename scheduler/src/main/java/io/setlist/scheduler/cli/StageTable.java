@@ -12,9 +12,9 @@ final class StageTable {
     static void print(List<DailyPipeline.StageReport> reports) {
         for (DailyPipeline.StageReport r : reports) {
             if (r.skipped()) {
-                System.out.printf("  %-11s skipped: %s%n", r.job(), r.summary());
+                System.out.printf("  %s %-11s skipped: %s%n", r.businessDate(), r.job(), r.summary());
             } else {
-                System.out.printf("  %-11s %6.1f s  %s%n", r.job(), r.seconds(), r.summary());
+                System.out.printf("  %s %-11s %6.1f s  %s%n", r.businessDate(), r.job(), r.seconds(), r.summary());
             }
         }
     }

@@ -25,7 +25,6 @@ import java.util.Map;
  * @param embeddedDynamoPort {@code SETLIST_EMBEDDED_DYNAMODB_PORT} (54330)
  * @param tablePrefix     {@code SETLIST_TABLE_PREFIX} ({@code setlist})
  * @param httpPort        {@code SETLIST_HTTP_PORT} (8080)
- * @param cron            {@code SETLIST_PIPELINE_CRON}: Quartz cron of the daily run ({@code 0 0 3 * * ?}, 03:00)
  * @param cacheTiers      {@code SETLIST_CACHE_TIERS}: {@code name:capacity,...} fastest first
  *                        ({@code hot:512MiB,warm:4GiB})
  * @param neighbours      {@code SETLIST_NEIGHBOURS}: k of the user-user neighbourhood (50)
@@ -33,7 +32,7 @@ import java.util.Map;
  */
 public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPassword, int embeddedPgPort,
                        URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
-                       String tablePrefix, int httpPort, String cron, List<CacheTier> cacheTiers,
+                       String tablePrefix, int httpPort, List<CacheTier> cacheTiers,
                        int neighbours, int recommendations) {
 
     public static Settings fromEnvironment() {
@@ -55,7 +54,6 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
                 intSetting(env, "SETLIST_EMBEDDED_DYNAMODB_PORT", 54330),
                 env.getOrDefault("SETLIST_TABLE_PREFIX", "setlist"),
                 intSetting(env, "SETLIST_HTTP_PORT", 8080),
-                env.getOrDefault("SETLIST_PIPELINE_CRON", "0 0 3 * * ?"),
                 parseTiers(env.getOrDefault("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB")),
                 intSetting(env, "SETLIST_NEIGHBOURS", 50),
                 intSetting(env, "SETLIST_RECOMMENDATIONS", 100));
@@ -63,12 +61,12 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
 
     public Settings withHome(Path newHome) {
         return new Settings(newHome, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cron, cacheTiers, neighbours, recommendations);
+                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cacheTiers, neighbours, recommendations);
     }
 
     public Settings withHttpPort(int port) {
         return new Settings(home, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, port, cron, cacheTiers, neighbours, recommendations);
+                awsRegion, embeddedDynamoPort, tablePrefix, port, cacheTiers, neighbours, recommendations);
     }
 
     public boolean embeddedPostgres() {

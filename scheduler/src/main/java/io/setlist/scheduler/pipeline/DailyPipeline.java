@@ -3,6 +3,7 @@ package io.setlist.scheduler.pipeline;
 import io.setlist.recommender.interactions.Weighting;
 import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
@@ -31,11 +32,17 @@ public final class DailyPipeline {
     private final List<Stage> stages;
     private final RunLedger ledger;
     private final Clock clock;
+    private final String node;
 
-    public DailyPipeline(List<Stage> stages, RunLedger ledger, Clock clock) {
+    public DailyPipeline(List<Stage> stages, RunLedger ledger, Clock clock, String node) {
         this.stages = List.copyOf(stages);
         this.ledger = ledger;
         this.clock = clock;
+        this.node = node;
+    }
+
+    public DailyPipeline(List<Stage> stages, RunLedger ledger, Clock clock) {
+        this(stages, ledger, clock, ScheduleSettings.fromEnvironment().node());
     }
 
     /** The four standard stages on the given backends. */
@@ -49,7 +56,11 @@ public final class DailyPipeline {
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables())),
-                new RunLedger(backends.warehouse()), Clock.systemUTC());
+                new RunLedger(backends.warehouse()), Clock.systemUTC(), ScheduleSettings.fromEnvironment().node());
+    }
+
+    public RunLedger ledger() {
+        return ledger;
     }
 
     public List<String> jobs() {
@@ -72,6 +83,25 @@ public final class DailyPipeline {
         return reports;
     }
 
+    /**
+     * Backfill: runs {@code job} (or every stage, for {@code "all"}) for each date from {@code from} to {@code to},
+     * oldest first, each date once; stops at the first failure.
+     */
+    public List<StageReport> backfill(String job, LocalDate from, LocalDate to, boolean force) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("backfill range is empty: " + from + " is after " + to);
+        }
+        List<StageReport> reports = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            if ("all".equals(job)) {
+                reports.addAll(run(date, force));
+            } else {
+                reports.add(runOne(job, date, force));
+            }
+        }
+        return reports;
+    }
+
     /** The stage behind a job name. */
     public Stage stage(String job) {
         return stages.stream().filter(s -> s.job().equals(job)).findFirst()
@@ -90,7 +120,7 @@ public final class DailyPipeline {
         MDC.put("businessDate", date.toString());
         MDC.put("runId", runId);
         try {
-            Optional<Integer> attempt = ledger.begin(stage.job(), date, runId, force);
+            Optional<Integer> attempt = ledger.begin(stage.job(), date, runId, node, force);
             if (attempt.isEmpty()) {
                 LOG.info("{} already succeeded for {}: skipped", stage.job(), date);
                 return new StageReport(stage.job(), date, true, 0, 0, 0, "already succeeded for " + date);
@@ -99,7 +129,7 @@ public final class DailyPipeline {
             try {
                 Stage.Outcome outcome = stage.run(new Stage.RunContext(date, runId, startedAt));
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                ledger.succeed(stage.job(), date, outcome.rowsIn(), outcome.rowsOut());
+                ledger.succeed(stage.job(), date, outcome.rowsIn(), outcome.rowsOut(), outcome.summary());
                 LOG.info("{} for {} succeeded in {} s: {}", stage.job(), date, String.format("%.2f", seconds),
                         outcome.summary());
                 return new StageReport(stage.job(), date, false, outcome.rowsIn(), outcome.rowsOut(), seconds,

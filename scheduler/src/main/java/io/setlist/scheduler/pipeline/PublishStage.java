@@ -40,6 +40,11 @@ public final class PublishStage implements Stage {
     }
 
     @Override
+    public List<String> inputs() {
+        return List.of("recommend", "completion");
+    }
+
+    @Override
     public Outcome run(RunContext context) {
         Optional<CurrentRun> current = new PublishedRuns(dynamo, tables).currentRun();
         if (current.isPresent() && current.get().businessDate().isAfter(context.businessDate())) {

@@ -12,6 +12,11 @@ public interface Stage {
 
     Outcome run(RunContext context);
 
+    /** Jobs whose output for the same date this stage reads; a scheduled run waits until they succeeded. */
+    default java.util.List<String> inputs() {
+        return java.util.List.of();
+    }
+
     /** What a stage did: rows read and written, and one line for people. */
     record Outcome(long rowsIn, long rowsOut, String summary) {
     }

@@ -1,0 +1,79 @@
+package io.setlist.scheduler.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.setlist.scheduler.jobs.ClusteredScheduler;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * {@code POST /v1/admin/jobs/{job}/runs} (admin): runs a job now, on whichever node of the cluster is free.
+ *
+ * <ul>
+ *   <li>{@code job}: {@code all} or one of the pipeline's jobs → else 404</li>
+ *   <li>body (optional JSON): {@code {"date": "YYYY-MM-DD", "force": false}}; date defaults to yesterday (UTC);
+ *       a malformed body or date → 400 naming {@code body} or {@code date}</li>
+ *   <li>202: {@code {job, businessDate, force, triggerId}}: the run is queued; follow it in {@code /v1/admin/runs}</li>
+ *   <li>503: this node serves without a scheduler ({@code serve --no-schedule})</li>
+ * </ul>
+ */
+final class AdminTriggerEndpoint implements Handler {
+    static final String PATH = "/v1/admin/jobs/{job}/runs";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClusteredScheduler scheduler;
+    private final List<String> jobs;
+
+    AdminTriggerEndpoint(ClusteredScheduler scheduler, List<String> jobs) {
+        this.scheduler = scheduler;
+        this.jobs = jobs;
+    }
+
+    record Response(String job, String businessDate, boolean force, String triggerId) {
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String job = ctx.pathParam("job");
+        if (!"all".equals(job) && !jobs.contains(job)) {
+            throw ApiError.notFound("no job '" + Limit.truncate(job) + "'; jobs: all, " + String.join(", ", jobs));
+        }
+        LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        boolean force = false;
+        String body = ctx.body();
+        if (!body.isBlank()) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(body);
+            } catch (java.io.IOException e) {
+                throw ApiError.badParameter("body", "body must be a JSON object like {\"date\": \"2026-11-24\"}");
+            }
+            if (node == null || !node.isObject()) {
+                throw ApiError.badParameter("body", "body must be a JSON object");
+            }
+            if (node.has("date")) {
+                try {
+                    date = LocalDate.parse(node.get("date").asText());
+                } catch (DateTimeParseException e) {
+                    throw ApiError.badParameter("date", "date must be YYYY-MM-DD");
+                }
+            }
+            if (node.has("force")) {
+                if (!node.get("force").isBoolean()) {
+                    throw ApiError.badParameter("force", "force must be true or false");
+                }
+                force = node.get("force").asBoolean();
+            }
+        }
+        if (scheduler == null) {
+            throw ApiError.unavailable("this node runs without a scheduler (serve --no-schedule)");
+        }
+        String id = scheduler.trigger(job, date, force);
+        ctx.status(202).json(new Response(job, date.toString(), force, id));
+    }
+}

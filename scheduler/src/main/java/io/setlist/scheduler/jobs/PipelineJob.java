@@ -1,0 +1,70 @@
+package io.setlist.scheduler.jobs;
+
+import io.setlist.scheduler.pipeline.DailyPipeline;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * The one Quartz job class: runs a pipeline job ({@code all} = the daily chain) for a business date.
+ *
+ * <p>The date is the trigger's {@value #DATE} when an operator or a retry set one, else the last complete UTC day
+ * before the scheduled fire time. When a node died mid-job and another node recovers it, the date comes from the
+ * original fire time, so the recovered run computes the same day. Failures are handed to {@link JobRetries}.
+ */
+@DisallowConcurrentExecution
+public final class PipelineJob implements Job {
+    static final String JOB = "job";
+    static final String DATE = "businessDate";
+    static final String FORCE = "force";
+    static final String ATTEMPT = "attempt";
+    private static final String ORIGINAL_FIRE_TIME = "QRTZ_FAILED_JOB_ORIG_TRIGGER_FIRETIME_IN_MILLISECONDS_AS_STRING";
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineJob.class);
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        JobDataMap data = context.getMergedJobDataMap();
+        String job = data.getString(JOB);
+        LocalDate date = businessDate(context, data);
+        boolean force = data.containsKey(FORCE) && Boolean.parseBoolean(data.getString(FORCE));
+        int attempt = data.containsKey(ATTEMPT) ? Integer.parseInt(data.getString(ATTEMPT)) : 1;
+        ClusteredScheduler owner;
+        try {
+            owner = (ClusteredScheduler) context.getScheduler().getContext().get(ClusteredScheduler.SELF);
+        } catch (SchedulerException e) {
+            throw new JobExecutionException(e);
+        }
+        DailyPipeline pipeline = owner.pipeline();
+        try {
+            if ("all".equals(job)) {
+                pipeline.run(date, force);
+            } else {
+                owner.requireInputs(job, date);
+                pipeline.runOne(job, date, force);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} for {} failed on attempt {}: {}", job, date, attempt, e.getMessage());
+            owner.retries().afterFailure(job, date, attempt, e);
+        }
+    }
+
+    private static LocalDate businessDate(JobExecutionContext context, JobDataMap data) {
+        if (data.containsKey(DATE)) {
+            return LocalDate.parse(data.getString(DATE));
+        }
+        Instant fired = context.getScheduledFireTime().toInstant();
+        if (context.isRecovering() && data.containsKey(ORIGINAL_FIRE_TIME)) {
+            fired = Instant.ofEpochMilli(Long.parseLong(data.getString(ORIGINAL_FIRE_TIME)));
+        }
+        return fired.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    }
+}
