@@ -40,6 +40,11 @@ public final class RealBackends {
 
     /** Settings for a fresh database and a fresh DynamoDB table prefix, isolated from other tests. */
     public static Settings isolatedSettings(Path home) {
+        return isolatedSettings(home, Map.of());
+    }
+
+    /** As {@link #isolatedSettings(Path)}, with extra environment variables. */
+    public static Settings isolatedSettings(Path home, Map<String, String> extra) {
         start();
         int n = COUNTER.incrementAndGet();
         String database = "e2e" + ProcessHandle.current().pid() + "_" + n;
@@ -57,6 +62,7 @@ public final class RealBackends {
         env.put("SETLIST_TABLE_PREFIX", "t" + n);
         env.put("SETLIST_HTTP_PORT", "0");
         env.put("SETLIST_CACHE_TIERS", "hot:64MiB,warm:512MiB");
+        env.putAll(extra);
         return Settings.from(env);
     }
 }

@@ -29,11 +29,13 @@ import java.util.Map;
  *                        ({@code hot:512MiB,warm:4GiB})
  * @param neighbours      {@code SETLIST_NEIGHBOURS}: k of the user-user neighbourhood (50)
  * @param recommendations {@code SETLIST_RECOMMENDATIONS}: artists kept per user (100)
+ * @param inbox           {@code SETLIST_INBOX}: a directory whose new CSV files the {@code import} job loads
+ *                        first in each daily run; unset = no import job
  */
 public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPassword, int embeddedPgPort,
                        URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
                        String tablePrefix, int httpPort, List<CacheTier> cacheTiers,
-                       int neighbours, int recommendations) {
+                       int neighbours, int recommendations, Path inbox) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -56,17 +58,18 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
                 intSetting(env, "SETLIST_HTTP_PORT", 8080),
                 parseTiers(env.getOrDefault("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB")),
                 intSetting(env, "SETLIST_NEIGHBOURS", 50),
-                intSetting(env, "SETLIST_RECOMMENDATIONS", 100));
+                intSetting(env, "SETLIST_RECOMMENDATIONS", 100),
+                blankToNull(env.get("SETLIST_INBOX")) == null ? null : Path.of(env.get("SETLIST_INBOX")));
     }
 
     public Settings withHome(Path newHome) {
         return new Settings(newHome, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cacheTiers, neighbours, recommendations);
+                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cacheTiers, neighbours, recommendations, inbox);
     }
 
     public Settings withHttpPort(int port) {
         return new Settings(home, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, port, cacheTiers, neighbours, recommendations);
+                awsRegion, embeddedDynamoPort, tablePrefix, port, cacheTiers, neighbours, recommendations, inbox);
     }
 
     public boolean embeddedPostgres() {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The daily run for one business date: retention → recommend → completion → publish. Every stage goes through the
+ * The daily run for one business date: [import →] retention → recommend → completion → publish. Every stage goes through the
  * run ledger: one that already succeeded for the date is skipped (unless forced), one that fails is recorded with
  * its error and stops the run, leaving the last published run in place; running again resumes where it failed.
  */
@@ -51,12 +51,17 @@ public final class DailyPipeline {
         RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
                 settings.recommendations(), defaults.profileWeight(), defaults.minPlaysForNeighbours(),
                 Runtime.getRuntime().availableProcessors());
-        return new DailyPipeline(List.of(
+        List<Stage> stages = new ArrayList<>();
+        if (settings.inbox() != null) {
+            stages.add(new ImportStage(backends.warehouse(), settings.inbox()));
+        }
+        stages.addAll(List.of(
                 new RetentionStage(backends.warehouse()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
-                new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables())),
-                new RunLedger(backends.warehouse()), Clock.systemUTC(), ScheduleSettings.fromEnvironment().node());
+                new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables())));
+        return new DailyPipeline(stages, new RunLedger(backends.warehouse()), Clock.systemUTC(),
+                ScheduleSettings.fromEnvironment().node());
     }
 
     public RunLedger ledger() {

@@ -25,6 +25,8 @@ public final class ClusterNodeMain {
                     Duration.ofHours(36), Duration.ofSeconds(1), args[2]);
             ClusteredScheduler node = ClusteredScheduler.start(db.dataSource(),
                     ProbeStages.pipeline(db.dataSource(), args[2], 15_000), settings);
+            // SIGTERM: stop taking triggers and give the running job its (short) grace, as `serve` does.
+            Runtime.getRuntime().addShutdownHook(new Thread(node::close));
             System.out.println("ready");
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

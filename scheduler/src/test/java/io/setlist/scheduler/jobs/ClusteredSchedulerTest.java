@@ -141,6 +141,23 @@ class ClusteredSchedulerTest {
     }
 
     @Test
+    void sigtermRecordsTheRunningJobAsInterruptedAndTheNextNodeResumesIt() throws Exception {
+        startChild("node-b");
+        childInput.write("trigger slow " + DAY + "\n");
+        childInput.flush();
+        await("slow job started on node-b", Duration.ofSeconds(30), count("slow", "start", 1));
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        RunLedger ledger = new RunLedger(db.dataSource());
+        assertThat(ledger.find("slow", DAY).orElseThrow().status()).isEqualTo("INTERRUPTED");
+
+        startLocal("node-a");
+        await("slow job resumed on node-a", Duration.ofSeconds(90), count("slow", "end", 1));
+        assertThat(probes("slow", "end")).containsExactly(DAY + " node-a");
+        assertThat(ledger.find("slow", DAY).orElseThrow().status()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void refiringASucceededJobAndDateChangesNothing() throws Exception {
         ClusteredScheduler a = startLocal("node-a");
         a.trigger("probe", DAY, false);
