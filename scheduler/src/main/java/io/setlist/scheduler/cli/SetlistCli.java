@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 EvalCommand.class,
+                ModelsCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 RunCommand.class,
