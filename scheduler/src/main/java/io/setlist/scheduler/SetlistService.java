@@ -2,6 +2,7 @@ package io.setlist.scheduler;
 
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
+import io.setlist.sql.models.ModelRegistry;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.jobs.PipelineSchedule;
@@ -30,7 +31,8 @@ public final class SetlistService implements AutoCloseable {
     /** Starts serving on {@code settings.httpPort()}; with {@code scheduled}, the cron trigger too. */
     public static SetlistService start(Backends backends, Settings settings, boolean scheduled) {
         DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
-        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), "0.0.0.0",
+        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                new ModelRegistry(backends.warehouse()), "0.0.0.0",
                 settings.httpPort());
         PipelineSchedule schedule = null;
         try {

@@ -16,6 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.setlist.infra.store.PublishedRuns;
+import io.setlist.scheduler.api.ApiServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -62,6 +71,21 @@ class CompletionModelRegistryTest {
         assertThat(majority.championLogLoss()).isLessThan(majority.metrics().logLoss());
         assertThat(majority.registration().promoted()).isFalse();
         assertThat(models.champion()).hasValueSatisfying(c -> assertThat(c.version()).isEqualTo(1));
+
+        try (ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                models.registry(), "127.0.0.1", 0)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + api.port() + "/v1/models")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode model = new ObjectMapper().readTree(response.body()).path("models").path(0);
+            assertThat(model.path("name").asText()).isEqualTo("completion");
+            assertThat(model.path("champion").asInt()).isEqualTo(1);
+            assertThat(model.path("versions")).hasSize(2);
+            assertThat(model.path("versions").path(1).path("algorithm").asText()).isEqualTo("majority-class");
+            assertThat(model.path("versions").path(1).path("champion").asBoolean()).isFalse();
+            assertThat(model.path("versions").path(0).path("metrics").path("auc").asDouble()).isGreaterThan(0.6);
+        }
 
         long capacity = 64L << 20;
         CompletionStage stage = new CompletionStage(backends.warehouse(), List.of(new CacheTier("hot", capacity)));

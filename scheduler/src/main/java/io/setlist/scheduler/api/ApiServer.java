@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.setlist.infra.store.PublishedRuns;
+import io.setlist.sql.models.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,13 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts serving on {@code host}:{@code port} (0 picks a free port). */
+    /** Starts serving on {@code host}:{@code port} (0 picks a free port), without the model routes. */
     public static ApiServer start(PublishedRuns runs, String host, int port) {
+        return start(runs, null, host, port);
+    }
+
+    /** Starts serving on {@code host}:{@code port} (0 picks a free port); {@code models} null leaves out /v1/models. */
+    public static ApiServer start(PublishedRuns runs, ModelRegistry models, String host, int port) {
         CurrentRunView current = new CurrentRunView(runs, 1_000);
         HealthEndpoints health = new HealthEndpoints(current);
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -32,6 +38,9 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.get(RecommendationsEndpoint.PATH, new RecommendationsEndpoint(current));
             config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current));
+            if (models != null) {
+                config.routes.get(ModelsEndpoint.PATH, new ModelsEndpoint(models));
+            }
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
