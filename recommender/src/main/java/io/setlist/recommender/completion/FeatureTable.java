@@ -65,6 +65,22 @@ public record FeatureTable(String[] names, double[] x, byte[] completed, long[] 
         return new FeatureTable(names, sx, sy, sts, su, st);
     }
 
+    /** The same rows with only the named columns, in the given order. */
+    public FeatureTable withColumns(String[] keep) {
+        int[] source = new int[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            source[k] = column(keep[k]);
+        }
+        int d = names.length;
+        double[] out = new double[rows() * keep.length];
+        for (int r = 0; r < rows(); r++) {
+            for (int k = 0; k < keep.length; k++) {
+                out[r * keep.length + k] = x[r * d + source[k]];
+            }
+        }
+        return new FeatureTable(keep.clone(), out, completed, ts, user, track);
+    }
+
     /** Share of rows that completed; 0 for an empty table. */
     public double completionRate() {
         long sum = 0;

@@ -38,14 +38,16 @@ import java.util.Optional;
  * and divided by the weights of a whole window, so a track played a constant c times a day expects c. Priority is
  * expected full plays per byte: a track that is skipped after ten seconds wastes the cache.
  *
- * <p><b>Drift.</b> The business date's plays are compared with the rest of the window: PSI per feature and the
- * AUC of a new-vs-old classifier go to {@code run_metrics} beside the run-ledger row, with the model version used.
+ * <p><b>Drift.</b> The last week's plays are compared with the earlier weeks of the window: PSI per feature and
+ * the AUC of a new-vs-old classifier go to {@code run_metrics} beside the run-ledger row, with the model version.
  */
 public final class CompletionStage implements Stage {
     static final int WINDOW_DAYS = 28;
     static final double HALF_LIFE_DAYS = 7;
     /** Beta prior strength: a track needs about this many plays before its own rate outweighs the global one. */
     static final double PRIOR_PLAYS = 10;
+    /** Recent window of the drift check: a whole week. */
+    static final int DRIFT_DAYS = 7;
     private static final double DAY_MILLIS = 86_400_000d;
 
     private final DataSource warehouse;
@@ -148,13 +150,15 @@ public final class CompletionStage implements Stage {
     }
 
     /**
-     * The business date's plays against the rest of the window. NaN values are left out (too few rows). The
-     * "so far" counts grow with history, so their PSI is never quite 0 even for a stable population.
+     * The last {@value #DRIFT_DAYS} days' plays against the earlier days of the window: whole weeks, so that the
+     * weekday mix is the same on both sides. PSI covers every feature; the new-vs-old classifier leaves out the
+     * "so far" counts (names ending in {@code _log}), which grow with history and would separate any late week from
+     * an earlier one even in a stationary population. NaN values (too few rows) are left out.
      */
     private static Map<String, Double> drift(FeatureTable plays, long endMillis) {
-        long dayStart = endMillis - (long) DAY_MILLIS;
-        FeatureTable reference = plays.between(Long.MIN_VALUE, dayStart);
-        FeatureTable recent = plays.between(dayStart, endMillis);
+        long recentFrom = endMillis - DRIFT_DAYS * (long) DAY_MILLIS;
+        FeatureTable reference = plays.between(Long.MIN_VALUE, recentFrom);
+        FeatureTable recent = plays.between(recentFrom, endMillis);
         Map<String, Double> metrics = new LinkedHashMap<>();
         double max = Double.NaN;
         for (int c = 0; c < plays.columns(); c++) {
@@ -167,7 +171,9 @@ public final class CompletionStage implements Stage {
         if (!Double.isNaN(max)) {
             metrics.put("psi_max", max);
         }
-        double auc = DriftCheck.newVsOldAuc(reference, recent);
+        String[] stable = java.util.Arrays.stream(plays.names()).filter(n -> !n.endsWith("_log"))
+                .toArray(String[]::new);
+        double auc = DriftCheck.newVsOldAuc(reference.withColumns(stable), recent.withColumns(stable));
         if (!Double.isNaN(auc)) {
             metrics.put("drift_new_vs_old_auc", auc);
         }
