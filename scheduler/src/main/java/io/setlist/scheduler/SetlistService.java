@@ -2,6 +2,7 @@ package io.setlist.scheduler;
 
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
+import io.setlist.sql.models.ModelRegistry;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
@@ -37,7 +38,8 @@ public final class SetlistService implements AutoCloseable {
                 : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
         try {
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
-                    new ApiServer.Operations(pipeline.ledger(), pipeline.jobs(), scheduler, operations.maxRunAge()),
+                    new ApiServer.Operations(pipeline.ledger(), pipeline.jobs(), scheduler, operations.maxRunAge(),
+                            new ModelRegistry(backends.warehouse())),
                     "0.0.0.0", settings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {

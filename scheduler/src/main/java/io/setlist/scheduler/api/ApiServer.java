@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.setlist.infra.store.PublishedRuns;
+import io.setlist.sql.models.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.get(RecommendationsEndpoint.PATH, new RecommendationsEndpoint(current));
             config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current));
+            if (operations.models() != null) {
+                config.routes.get(ModelsEndpoint.PATH, new ModelsEndpoint(operations.models()));
+            }
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
@@ -53,10 +57,12 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * What the operations routes need: the run ledger, the pipeline's jobs, the scheduler (null when this node
-     * runs without one) and the age after which the published run counts as stale.
+     * runs without one), the age after which the published run counts as stale, and the model registry (null
+     * leaves out /v1/models).
      */
     public record Operations(io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
-                             io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge) {
+                             io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
+                             ModelRegistry models) {
     }
 
     private static void jsonUnlessAlready(io.javalin.http.Context ctx, String code, String message) {

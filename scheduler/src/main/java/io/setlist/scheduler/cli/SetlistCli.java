@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Daily music recommendations and cache-priority lists: PostgreSQL warehouse in, DynamoDB out.",
         subcommands = {
                 DemoCommand.class,
+                EvalCommand.class,
+                ModelsCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 RunCommand.class,

@@ -5,33 +5,49 @@ import io.setlist.recommender.cache.CachePlan;
 import io.setlist.recommender.cache.CacheTier;
 import io.setlist.recommender.cache.TrackDemand;
 import io.setlist.recommender.completion.CompletionRates;
-import io.setlist.recommender.completion.PlayOutcomeLabeler;
+import io.setlist.recommender.completion.FeatureTable;
+import io.setlist.recommender.completion.ListeningData;
+import io.setlist.recommender.completion.model.DriftCheck;
 import io.setlist.sql.cache.CachePriorityTable;
 import io.setlist.sql.completion.CompletionTable;
-import io.setlist.sql.completion.ListeningEvents;
+import io.setlist.sql.completion.WarehouseListening;
 import io.setlist.sql.copy.DatedReplace;
-import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import io.setlist.sql.runs.RunMetrics;
+import io.setlist.scheduler.models.CompletionModels;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Learns P(a play of the track runs to the end) from the last {@value #WINDOW_DAYS} days of sessions, and turns it
- * into each cache tier's priority list.
+ * P(a play of the track runs to the end) from the last {@value #WINDOW_DAYS} days of sessions, turned into each
+ * cache tier's priority list.
+ *
+ * <p><b>Which probability.</b> When the registry has a champion completion model, every play of the window is
+ * scored with the features known before it started, and a track's probability is the recency-weighted mean of its
+ * plays' scores: the listeners and contexts that played it lately stand in for tomorrow's. Without a champion it
+ * falls back to each track's Beta-smoothed observed rate ({@link CompletionRates}).
  *
  * <p>Expected plays tomorrow are the window's plays weighted by recency (half-life {@value #HALF_LIFE_DAYS} days)
  * and divided by the weights of a whole window, so a track played a constant c times a day expects c. Priority is
  * expected full plays per byte: a track that is skipped after ten seconds wastes the cache.
+ *
+ * <p><b>Drift.</b> The last week's plays are compared with the earlier weeks of the window: PSI per feature and
+ * the AUC of a new-vs-old classifier go to {@code run_metrics} beside the run-ledger row, with the model version.
  */
 public final class CompletionStage implements Stage {
     static final int WINDOW_DAYS = 28;
     static final double HALF_LIFE_DAYS = 7;
     /** Beta prior strength: a track needs about this many plays before its own rate outweighs the global one. */
     static final double PRIOR_PLAYS = 10;
+    /** Recent window of the drift check: a whole week. */
+    static final int DRIFT_DAYS = 7;
     private static final double DAY_MILLIS = 86_400_000d;
 
     private final DataSource warehouse;
@@ -59,26 +75,36 @@ public final class CompletionStage implements Stage {
         double perWindow = 1 / windowWeight;
         long endMillis = end.toEpochMilli();
 
+        // Features replay the same history length the models were trained with; demand uses the last window.
+        Instant history = end.minusSeconds(CompletionModels.HISTORY_DAYS * 86_400L);
+        ListeningData data = new WarehouseListening(warehouse).read(history, end);
+        FeatureTable plays = data.features().between(start.toEpochMilli(), endMillis);
+        Optional<CompletionModels.Loaded> champion = new CompletionModels(warehouse).champion();
+        int tracks = data.catalog().tracks();
+        double[] expectedPlays = new double[tracks];
+        double[] expectedFull = new double[tracks];
         CompletionRates rates = new CompletionRates();
-        Int2DoubleOpenHashMap expectedPlays = new Int2DoubleOpenHashMap();
-        PlayOutcomeLabeler labeler = new PlayOutcomeLabeler((userId, trackId, playTs, completed) -> {
-            rates.add(trackId, completed);
-            double ageDays = Math.floor((endMillis - 1 - playTs) / DAY_MILLIS);
-            expectedPlays.addTo(trackId, Math.exp(-lambda * ageDays) * perWindow);
-        });
-        long events = new ListeningEvents(warehouse).forEach(start, end, (session, user, track, ts, skip) -> {
-            if (skip) {
-                labeler.skip(session, user, track, ts);
-            } else {
-                labeler.play(session, user, track, ts);
+        for (int r = 0; r < plays.rows(); r++) {
+            int t = plays.track()[r];
+            rates.add(t, plays.completed()[r] == 1);
+            double ageDays = Math.floor((endMillis - 1 - plays.ts()[r]) / DAY_MILLIS);
+            double w = Math.exp(-lambda * ageDays) * perWindow;
+            expectedPlays[t] += w;
+            if (champion.isPresent()) {
+                expectedFull[t] += w * champion.get().model().probability(plays.x(), r * plays.columns());
             }
-        });
-        labeler.finish();
-
+        }
         CompletionRates.TrackRate[] trackRates = rates.rates(PRIOR_PLAYS);
+        double[] probability = new double[trackRates.length];
+        for (int i = 0; i < trackRates.length; i++) {
+            int t = trackRates[i].trackId();
+            probability[i] = champion.isPresent() ? Math.min(1, Math.max(0, expectedFull[t] / expectedPlays[t]))
+                    : trackRates[i].probability();
+        }
         try (DatedReplace out = new CompletionTable(warehouse).replace(context.businessDate())) {
-            for (CompletionRates.TrackRate r : trackRates) {
-                CompletionTable.add(out, r.trackId(), r.plays(), r.completions(), r.probability());
+            for (int i = 0; i < trackRates.length; i++) {
+                CompletionRates.TrackRate r = trackRates[i];
+                CompletionTable.add(out, r.trackId(), r.plays(), r.completions(), probability[i]);
             }
             out.commit();
         }
@@ -87,10 +113,11 @@ public final class CompletionStage implements Stage {
         Int2LongOpenHashMap sizes = new Int2LongOpenHashMap();
         cacheTable.forEachTrackSize(sizes::put);
         List<TrackDemand> demand = new ArrayList<>(trackRates.length);
-        for (CompletionRates.TrackRate r : trackRates) {
-            long size = sizes.get(r.trackId());
+        for (int i = 0; i < trackRates.length; i++) {
+            int t = trackRates[i].trackId();
+            long size = sizes.get(t);
             if (size > 0) {
-                demand.add(new TrackDemand(r.trackId(), expectedPlays.get(r.trackId()), r.probability(), size));
+                demand.add(new TrackDemand(t, expectedPlays[t], probability[i], size));
             }
         }
         CachePlan plan = CachePlan.plan(demand, tiers);
@@ -105,13 +132,51 @@ public final class CompletionStage implements Stage {
             }
             out.commit();
         }
+        Map<String, Double> metrics = drift(plays, endMillis);
+        metrics.put("model_version", champion.map(c -> (double) c.version()).orElse(0.0));
+        new RunMetrics(warehouse).record(job(), context.businessDate(), metrics);
+
         StringBuilder summary = new StringBuilder(String.format(
-                "%d tracks from %d events (global completion %.1f%%, %d orphan skips); cache:",
-                trackRates.length, events, 100 * rates.globalRate(), labeler.orphanSkips()));
+                "%d tracks from %d events (%s; global completion %.1f%%); drift AUC %.3f, max PSI %.3f; cache:",
+                trackRates.length, data.log().size(),
+                champion.map(c -> "model " + c.name() + " v" + c.version()).orElse("smoothed rates, no champion"),
+                100 * rates.globalRate(), metrics.getOrDefault("drift_new_vs_old_auc", Double.NaN),
+                metrics.getOrDefault("psi_max", Double.NaN)));
         for (String tier : plan.tierNames()) {
             summary.append(String.format(" %s=%d tracks/%.0f MiB", tier, plan.entries(tier).size(),
                     plan.usedBytes(tier) / 1048576.0));
         }
-        return new Outcome(events, trackRates.length + cached, summary.toString());
+        return new Outcome(data.log().size(), trackRates.length + cached, summary.toString());
+    }
+
+    /**
+     * The last {@value #DRIFT_DAYS} days' plays against the earlier days of the window: whole weeks, so that the
+     * weekday mix is the same on both sides. PSI covers every feature; the new-vs-old classifier leaves out the
+     * "so far" counts (names ending in {@code _log}), which grow with history and would separate any late week from
+     * an earlier one even in a stationary population. NaN values (too few rows) are left out.
+     */
+    private static Map<String, Double> drift(FeatureTable plays, long endMillis) {
+        long recentFrom = endMillis - DRIFT_DAYS * (long) DAY_MILLIS;
+        FeatureTable reference = plays.between(Long.MIN_VALUE, recentFrom);
+        FeatureTable recent = plays.between(recentFrom, endMillis);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double max = Double.NaN;
+        for (int c = 0; c < plays.columns(); c++) {
+            double psi = DriftCheck.psi(reference, recent, c);
+            if (!Double.isNaN(psi)) {
+                metrics.put("psi:" + plays.names()[c], psi);
+                max = Double.isNaN(max) ? psi : Math.max(max, psi);
+            }
+        }
+        if (!Double.isNaN(max)) {
+            metrics.put("psi_max", max);
+        }
+        String[] stable = java.util.Arrays.stream(plays.names()).filter(n -> !n.endsWith("_log"))
+                .toArray(String[]::new);
+        double auc = DriftCheck.newVsOldAuc(reference.withColumns(stable), recent.withColumns(stable));
+        if (!Double.isNaN(auc)) {
+            metrics.put("drift_new_vs_old_auc", auc);
+        }
+        return metrics;
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * spanning lines. Malformed quoting does not stop the file: the record comes back with a {@code problem} and
  * reading resumes at the next line end. Blank lines carry no data and are skipped.
  */
-final class CsvLineReader implements Closeable {
+public final class CsvLineReader implements Closeable {
     private static final int EOF = -1;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -24,12 +24,12 @@ final class CsvLineReader implements Closeable {
     private long line = 1;
     private boolean started;
 
-    CsvLineReader(Reader in) {
+    public CsvLineReader(Reader in) {
         this.in = in;
     }
 
     /** The next record, or null at the end of the input. */
-    CsvRecord next() {
+    public CsvRecord next() {
         while (true) {
             int first = peek();
             if (first == EOF) {

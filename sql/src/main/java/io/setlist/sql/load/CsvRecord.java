@@ -10,5 +10,5 @@ import java.util.List;
  * @param rawLine the record's text as in the file, without its line end
  * @param problem why the record is not well-formed CSV, or null when it is
  */
-record CsvRecord(long lineNo, List<String> fields, String rawLine, String problem) {
+public record CsvRecord(long lineNo, List<String> fields, String rawLine, String problem) {
 }

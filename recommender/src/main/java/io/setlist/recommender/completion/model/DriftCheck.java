@@ -1,0 +1,91 @@
+package io.setlist.recommender.completion.model;
+
+import io.setlist.recommender.completion.FeatureTable;
+import java.util.Arrays;
+
+/**
+ * Has the input moved since the reference window? Two checks:
+ * <ul>
+ *   <li><b>PSI</b> per feature: {@code Σ (a−e)·ln(a/e)} over the reference window's decile bins, with {@code e}
+ *       the reference share and {@code a} the recent share of a bin (each floored at 1e-4). Rule of thumb:
+ *       below 0.1 stable, 0.1–0.25 moderate, above 0.25 a shift.</li>
+ *   <li><b>New-vs-old classifier</b>: a logistic regression learns to tell recent rows from reference rows on
+ *       half of them and is scored on the other half; ROC AUC near 0.5 means it cannot, so no drift.</li>
+ * </ul>
+ */
+public final class DriftCheck {
+    private static final double FLOOR = 1e-4;
+
+    private DriftCheck() {
+    }
+
+    public static double psi(FeatureTable reference, FeatureTable recent, int column) {
+        int n = reference.rows();
+        if (n == 0 || recent.rows() == 0) {
+            return Double.NaN;
+        }
+        double[] ref = new double[n];
+        for (int r = 0; r < n; r++) {
+            ref[r] = reference.value(r, column);
+        }
+        Arrays.sort(ref);
+        double[] edges = new double[9];
+        for (int q = 1; q <= 9; q++) {
+            edges[q - 1] = ref[Math.min(n - 1, q * n / 10)];
+        }
+        double[] expected = shares(ref, edges);
+        double[] cur = new double[recent.rows()];
+        for (int r = 0; r < cur.length; r++) {
+            cur[r] = recent.value(r, column);
+        }
+        double[] actual = shares(cur, edges);
+        double psi = 0;
+        for (int b = 0; b < expected.length; b++) {
+            double e = Math.max(expected[b], FLOOR);
+            double a = Math.max(actual[b], FLOOR);
+            psi += (a - e) * Math.log(a / e);
+        }
+        return psi;
+    }
+
+    /** Shares of values per bin; bin b holds values ≤ edges[b] not in an earlier bin (duplicate edges merge). */
+    private static double[] shares(double[] values, double[] edges) {
+        double[] count = new double[edges.length + 1];
+        for (double v : values) {
+            int b = 0;
+            while (b < edges.length && v > edges[b]) {
+                b++;
+            }
+            count[b]++;
+        }
+        for (int b = 0; b < count.length; b++) {
+            count[b] /= values.length;
+        }
+        return count;
+    }
+
+    /** AUC of a classifier telling {@code recent} rows from {@code reference} rows, on held-out halves. */
+    public static double newVsOldAuc(FeatureTable reference, FeatureTable recent) {
+        if (reference.rows() < 20 || recent.rows() < 20) {
+            return Double.NaN;
+        }
+        int d = reference.columns();
+        FeatureTable[] halves = new FeatureTable[2];
+        for (int h = 0; h < 2; h++) {
+            int rows = (reference.rows() + 1 - h) / 2 + (recent.rows() + 1 - h) / 2;
+            double[] x = new double[rows * d];
+            byte[] y = new byte[rows];
+            int i = 0;
+            for (int r = h; r < reference.rows(); r += 2, i++) {
+                System.arraycopy(reference.x(), r * d, x, i * d, d);
+            }
+            for (int r = h; r < recent.rows(); r += 2, i++) {
+                System.arraycopy(recent.x(), r * d, x, i * d, d);
+                y[i] = 1;
+            }
+            halves[h] = new FeatureTable(reference.names(), x, y, new long[rows], new int[rows], new int[rows]);
+        }
+        LogisticRegression model = LogisticRegression.fit(halves[0], 1e-2, true);
+        return BinaryMetrics.auc(ModelSelection.predict(model, halves[1]), halves[1].completed());
+    }
+}

@@ -1,0 +1,1 @@
+SELECT user_id, user_key, premium FROM users ORDER BY user_id

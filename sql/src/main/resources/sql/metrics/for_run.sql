@@ -1,0 +1,1 @@
+SELECT metric, value FROM run_metrics WHERE job = ? AND business_date = ? ORDER BY metric

@@ -1,0 +1,1 @@
+SELECT version FROM model_champions WHERE model_name = ?

@@ -1,0 +1,1 @@
+SELECT model FROM model_versions WHERE model_name = ? AND version = ?
