@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
+                QuarantineCommand.class,
                 RunCommand.class,
                 RunsCommand.class,
                 RetentionCommand.class,
