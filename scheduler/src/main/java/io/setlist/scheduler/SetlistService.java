@@ -30,8 +30,8 @@ public final class SetlistService implements AutoCloseable {
     /** Starts serving on {@code settings.httpPort()}; with {@code scheduled}, the cron trigger too. */
     public static SetlistService start(Backends backends, Settings settings, boolean scheduled) {
         DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
-        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), "0.0.0.0",
-                settings.httpPort());
+        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), backends.warehouse(),
+                "0.0.0.0", settings.httpPort());
         PipelineSchedule schedule = null;
         try {
             if (scheduled) {

@@ -92,9 +92,9 @@ class DailyPipelineEndToEndTest {
     @Test
     void everyStageRanAndWasRecordedInTheLedger() {
         assertThat(reports).extracting(DailyPipeline.StageReport::job)
-                .containsExactly("retention", "recommend", "completion", "publish");
+                .containsExactly("retention", "purge", "recommend", "completion", "publish");
         RunLedger ledger = new RunLedger(backends.warehouse());
-        for (String job : List.of("retention", "recommend", "completion", "publish")) {
+        for (String job : List.of("retention", "purge", "recommend", "completion", "publish")) {
             assertThat(ledger.find(job, BUSINESS_DATE)).hasValueSatisfying(e -> {
                 assertThat(e.status()).isEqualTo("SUCCEEDED");
                 assertThat(e.rowsOut()).isPositive();

@@ -9,6 +9,8 @@ import io.setlist.infra.store.PublishedRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+
 /**
  * The read API: app servers fetch a user's recommendations, the cache tier its priority list. Each route is one
  * small class whose javadoc states its contract; every error is JSON and no stack trace ever leaves the process.
@@ -22,8 +24,8 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts serving on {@code host}:{@code port} (0 picks a free port). */
-    public static ApiServer start(PublishedRuns runs, String host, int port) {
+    /** Starts serving on {@code host}:{@code port} (0 picks a free port); retention is read from the warehouse. */
+    public static ApiServer start(PublishedRuns runs, DataSource warehouse, String host, int port) {
         CurrentRunView current = new CurrentRunView(runs, 1_000);
         HealthEndpoints health = new HealthEndpoints(current);
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -32,6 +34,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.get(RecommendationsEndpoint.PATH, new RecommendationsEndpoint(current));
             config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current));
+            config.routes.get(RetentionEndpoint.PATH, new RetentionEndpoint(warehouse));
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));

@@ -30,11 +30,13 @@ import java.util.Map;
  *                        ({@code hot:512MiB,warm:4GiB})
  * @param neighbours      {@code SETLIST_NEIGHBOURS}: k of the user-user neighbourhood (50)
  * @param recommendations {@code SETLIST_RECOMMENDATIONS}: artists kept per user (100)
+ * @param eventRetentionDays {@code SETLIST_EVENT_RETENTION_DAYS}: events older than this many days before the
+ *                        business date are purged, a whole month partition at a time (400)
  */
 public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPassword, int embeddedPgPort,
                        URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
                        String tablePrefix, int httpPort, String cron, List<CacheTier> cacheTiers,
-                       int neighbours, int recommendations) {
+                       int neighbours, int recommendations, int eventRetentionDays) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -58,17 +60,20 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
                 env.getOrDefault("SETLIST_PIPELINE_CRON", "0 0 3 * * ?"),
                 parseTiers(env.getOrDefault("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB")),
                 intSetting(env, "SETLIST_NEIGHBOURS", 50),
-                intSetting(env, "SETLIST_RECOMMENDATIONS", 100));
+                intSetting(env, "SETLIST_RECOMMENDATIONS", 100),
+                intSetting(env, "SETLIST_EVENT_RETENTION_DAYS", 400));
     }
 
     public Settings withHome(Path newHome) {
         return new Settings(newHome, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cron, cacheTiers, neighbours, recommendations);
+                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cron, cacheTiers, neighbours, recommendations,
+                eventRetentionDays);
     }
 
     public Settings withHttpPort(int port) {
         return new Settings(home, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, port, cron, cacheTiers, neighbours, recommendations);
+                awsRegion, embeddedDynamoPort, tablePrefix, port, cron, cacheTiers, neighbours, recommendations,
+                eventRetentionDays);
     }
 
     public boolean embeddedPostgres() {
