@@ -54,7 +54,12 @@ final class FileImport {
             }
             statement.execute(SqlResource.load("load/session_settings.sql"));
             statement.execute(target.createStaging());
-            long read = stage(connection);
+            DuplicateCandidates duplicates = target.inFileKey().length == 0 ? null
+                    : new DuplicateCandidates(target.inFileKey());
+            long read = stage(connection, duplicates);
+            if (duplicates != null) {
+                duplicates.store(connection);
+            }
             progress.phase(sourceFile, "checking against the warehouse");
             statement.execute(SqlResource.load("load/analyze_staging.sql"));
             for (String sql : spec.prepareSql()) {
@@ -90,7 +95,7 @@ final class FileImport {
     }
 
     /** Streams the file through validation into COPY; returns the number of data rows read. */
-    private long stage(Connection connection) throws SQLException {
+    private long stage(Connection connection, DuplicateCandidates duplicates) throws SQLException {
         RowRules rules = spec.rules().apply(new FieldValues(Instant.now()));
         String[] staged = new String[spec.target().columns()];
         long bytes = sizeOf(file);
@@ -104,6 +109,9 @@ final class FileImport {
             long rows = 0;
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 RejectedField rejection = validate(record, rules, fieldsPerRow, staged);
+                if (rejection == null && duplicates != null) {
+                    duplicates.add(staged);
+                }
                 out.field(record.lineNo());
                 out.field(record.rawLine());
                 out.field(rejection == null ? null : rejection.field());

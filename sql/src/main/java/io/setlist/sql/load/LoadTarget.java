@@ -20,16 +20,27 @@ enum LoadTarget {
     /** track_key, storage_class, daily_cost: sets the storage of tracks already loaded. */
     TRACK_STORAGE("track_storage", 3),
     /** user_key, artist_key, plays, artist_name (used only when the file's format creates missing artists). */
-    PLAYS("plays", 4),
+    PLAYS("plays", 4, 0, 1),
     /** user_key, ts, event_name, track_key, session_id. */
     EVENTS("events", 5);
 
     private final String name;
     private final int columns;
+    private final int[] inFileKey;
 
-    LoadTarget(String name, int columns) {
+    /**
+     * @param inFileKey the staged columns that must be unique within a file, when the importer is to find the
+     *                  candidates for duplicates while streaming (for files too large to group in SQL as a whole);
+     *                  empty when the target's SQL checks the whole file itself
+     */
+    LoadTarget(String name, int columns, int... inFileKey) {
         this.name = name;
         this.columns = columns;
+        this.inFileKey = inFileKey;
+    }
+
+    int[] inFileKey() {
+        return inFileKey.clone();
     }
 
     String label() {

@@ -106,6 +106,8 @@ public final class LastfmSynthetic {
         long rows = 0;
         long malformed = 0;
         boolean first = true;
+        // At least a handful of malformed lines even in a small file, so that an import of it has some to find.
+        double malformedRate = Math.max(MALFORMED_PER_ROW, 5.0 / (s.users() * 49.0));
         IntOpenHashSet chosen = new IntOpenHashSet();
         int[] artists = new int[50];
         int[] counts = new int[50];
@@ -128,7 +130,7 @@ public final class LastfmSynthetic {
             sortDescending(counts, k);
             for (int i = 0; i < k; i++) {
                 String line;
-                if (RandomDraws.chance(rng, MALFORMED_PER_ROW)) {
+                if (RandomDraws.chance(rng, malformedRate)) {
                     line = malformedPlayLine(rng, sha1, catalogue, artists[i]);
                     malformed++;
                 } else {
@@ -199,13 +201,13 @@ public final class LastfmSynthetic {
             } else if (r < 0.2112) {
                 age = Integer.toString(1950 + rng.nextInt(45)); // a birth year typed as the age
             } else {
-                age = Integer.toString(14 + (int) Math.min(70, Math.abs(RandomDraws.lognormal(rng, 24, 0.25) - 0)));
+                age = Integer.toString(Math.min(90, 4 + (int) RandomDraws.lognormal(rng, 20, 0.25)));
             }
             String country = RandomDraws.chance(rng, 0.01) ? "" : COUNTRIES[Math.min(COUNTRIES.length - 1,
                     (int) (Math.abs(rng.nextDouble() * rng.nextDouble()) * COUNTRIES.length))];
             String signup = SIGNUP.format(firstSignup.plusDays(rng.nextInt(2_400)));
             String line = userSha1(s.seed(), u) + '\t' + gender + '\t' + age + '\t' + country + '\t' + signup;
-            if (RandomDraws.chance(rng, 0.00002)) {
+            if (RandomDraws.chance(rng, Math.max(0.00002, 3.0 / s.users()))) {
                 line = userSha1(s.seed(), u) + '\t' + gender + '\t' + age + '\t' + country + "\tsometime in 2007";
                 malformed++;
             }
