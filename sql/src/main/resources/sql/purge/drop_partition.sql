@@ -1,2 +1,2 @@
--- %s: a partition name from purge/partitions.sql that matches events_pYYYYMM (checked before it is put in).
-DROP TABLE %s
+-- {partition}: a partition name from purge/partitions.sql that matches events_pYYYYMM (checked before it is put in).
+DROP TABLE {partition}

@@ -52,7 +52,7 @@ public final class EventPurge {
                     YearMonth month = monthOf(partition);
                     if (month != null && !month.plusMonths(1).atDay(1).isAfter(cutoff)) {
                         events += count(s, partition);
-                        s.execute(String.format(SqlResource.load("purge/drop_partition.sql"), partition));
+                        s.execute(SqlResource.load("purge/drop_partition.sql").replace("{partition}", partition));
                         dropped.add(partition);
                     } else {
                         kept++;
@@ -91,7 +91,8 @@ public final class EventPurge {
 
     /** Names come from pg_class and match events_pYYYYMM, so they are safe to put into the statement. */
     private static long count(Statement s, String partition) throws SQLException {
-        try (ResultSet rs = s.executeQuery(String.format(SqlResource.load("purge/count_partition.sql"), partition))) {
+        String sql = SqlResource.load("purge/count_partition.sql").replace("{partition}", partition);
+        try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
