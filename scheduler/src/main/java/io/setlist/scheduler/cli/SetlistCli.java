@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 RetentionCommand.class,
+                BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
