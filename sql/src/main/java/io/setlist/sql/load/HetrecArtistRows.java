@@ -9,7 +9,7 @@ final class HetrecArtistRows implements RowRules {
         return List.of("id", "name", "url", "pictureurl");
     }
 
-    /** 444 rows have an empty pictureURL, which some copies leave off with its tab. */
+    /** A copy whose header names only id and name (the URLs dropped) is read too. */
     @Override
     public int minFields() {
         return 2;
