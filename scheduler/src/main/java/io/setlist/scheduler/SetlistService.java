@@ -38,7 +38,7 @@ public final class SetlistService implements AutoCloseable {
                 : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
         try {
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
-                    new ApiServer.Operations(pipeline.ledger(), pipeline.jobs(), scheduler, operations.maxRunAge(),
+                    new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler, operations.maxRunAge(),
                             new ModelRegistry(backends.warehouse())),
                     "0.0.0.0", settings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);

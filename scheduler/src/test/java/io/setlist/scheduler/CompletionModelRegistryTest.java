@@ -74,7 +74,7 @@ class CompletionModelRegistryTest {
 
         io.setlist.sql.runs.RunLedger ledger = new io.setlist.sql.runs.RunLedger(backends.warehouse());
         try (ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
-                new ApiServer.Operations(ledger, java.util.List.of(), null, java.time.Duration.ofHours(36),
+                new ApiServer.Operations(backends.warehouse(), ledger, java.util.List.of(), null, java.time.Duration.ofHours(36),
                         models.registry()), "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + api.port() + "/v1/models")).build(),

@@ -92,9 +92,9 @@ class DailyPipelineEndToEndTest {
     @Test
     void everyStageRanAndWasRecordedInTheLedger() {
         assertThat(reports).extracting(DailyPipeline.StageReport::job)
-                .containsExactly("retention", "recommend", "completion", "publish");
+                .containsExactly("retention", "purge", "recommend", "completion", "publish");
         RunLedger ledger = new RunLedger(backends.warehouse());
-        for (String job : List.of("retention", "recommend", "completion", "publish")) {
+        for (String job : List.of("retention", "purge", "recommend", "completion", "publish")) {
             assertThat(ledger.find(job, BUSINESS_DATE)).hasValueSatisfying(e -> {
                 assertThat(e.status()).isEqualTo("SUCCEEDED");
                 assertThat(e.rowsOut()).isPositive();
@@ -194,6 +194,34 @@ class DailyPipelineEndToEndTest {
         assertThat(json(unknownRoute).get("error").asText()).isEqualTo("not_found");
         for (HttpResponse<String> r : List.of(unknownUser, unknownTier, unknownRoute)) {
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void servesTheRetentionMatrixFromTheRollupsTheRunLeft() throws Exception {
+        JsonNode body = json(get("/v1/retention?from=" + FIRST_DAY + "&to=" + BUSINESS_DATE + "&by=day"));
+        assertThat(body.get("periods").asInt()).isEqualTo(30);
+        JsonNode cohorts = body.get("cohorts");
+        assertThat(cohorts.size()).isPositive();
+        JsonNode first = cohorts.get(0);
+        assertThat(first.get("start").asText()).isEqualTo(FIRST_DAY.toString());
+        assertThat(first.get("size").asLong()).isPositive();
+        // Rolling counts never grow with the period and never fall below the classic ones.
+        for (int n = 0; n < 30; n++) {
+            assertThat(first.get("rolling").get(n).asLong()).isGreaterThanOrEqualTo(first.get("exact").get(n).asLong());
+            if (n > 0) {
+                assertThat(first.get("rolling").get(n).asLong()).isLessThanOrEqualTo(first.get("rolling").get(n - 1).asLong());
+            }
+        }
+        assertThat(json(get("/v1/retention?from=" + FIRST_DAY + "&to=" + BUSINESS_DATE + "&by=week"))
+                .get("periods").asInt()).isEqualTo(12);
+
+        for (String[] bad : new String[][]{{"to=2026-09-10", "from"}, {"from=2026-13-01&to=2026-09-10", "from"},
+                {"from=2026-09-10&to=2026-09-01", "to"}, {"from=2025-01-01&to=2026-09-10", "to"},
+                {"from=2026-09-01&to=2026-09-10&by=month", "by"}}) {
+            HttpResponse<String> r = get("/v1/retention?" + bad[0]);
+            assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(json(r).get("parameter").asText()).as(bad[0]).isEqualTo(bad[1]);
         }
     }
 }

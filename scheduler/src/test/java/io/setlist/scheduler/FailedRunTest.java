@@ -76,7 +76,7 @@ class FailedRunTest {
             broken.set(false);
             List<DailyPipeline.StageReport> reports = flaky.run(day2, false);
             assertThat(reports).filteredOn(DailyPipeline.StageReport::skipped)
-                    .extracting(DailyPipeline.StageReport::job).containsExactly("retention", "recommend");
+                    .extracting(DailyPipeline.StageReport::job).containsExactly("retention", "purge", "recommend");
             assertThat(ledger.find("completion", day2).orElseThrow().attempt()).isEqualTo(2);
             assertThat(runs.currentRun().orElseThrow().businessDate()).isEqualTo(day2);
         }

@@ -21,6 +21,14 @@ public final class SqlResource {
         return CACHE.computeIfAbsent(name, SqlResource::read);
     }
 
+    /** The text of {@code sql/<name>}, or empty when there is no such resource. */
+    public static java.util.Optional<String> optional(String name) {
+        if (SqlResource.class.getResource("/sql/" + name) == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(load(name));
+    }
+
     private static String read(String name) {
         String path = "/sql/" + name;
         try (InputStream in = SqlResource.class.getResourceAsStream(path)) {

@@ -1,4 +1,4 @@
--- One row per data line of events.csv. Dropped at commit; each file is imported in its own transaction.
+-- One row per data line of an events file (events.csv, sessions.jsonl). Dropped at commit; each file is imported in its own transaction.
 CREATE TEMP TABLE staging (
     line_no       bigint NOT NULL,
     raw_line      text   NOT NULL,

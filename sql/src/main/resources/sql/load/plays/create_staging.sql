@@ -6,5 +6,6 @@ CREATE TEMP TABLE staging (
     reject_reason text,
     user_key      text,
     artist_key    text,
-    plays         integer
+    plays         integer,
+    artist_name   text
 ) ON COMMIT DROP

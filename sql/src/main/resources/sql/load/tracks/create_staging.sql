@@ -9,5 +9,6 @@ CREATE TEMP TABLE staging (
     title         text,
     duration_ms   integer,
     size_bytes    bigint,
-    storage_class text
+    storage_class text,
+    daily_cost    double precision
 ) ON COMMIT DROP

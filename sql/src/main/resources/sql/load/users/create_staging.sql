@@ -1,4 +1,4 @@
--- One row per data line of users.csv. Dropped at commit; each file is imported in its own transaction.
+-- One row per data line of a users file (users.csv, usersha1-profile.tsv, users.jsonl). Dropped at commit; each file is imported in its own transaction.
 CREATE TEMP TABLE staging (
     line_no       bigint NOT NULL,
     raw_line      text   NOT NULL,
@@ -9,5 +9,6 @@ CREATE TEMP TABLE staging (
     age           smallint,
     country       text,
     install_date  date,
-    premium       boolean
+    premium       boolean,
+    signup_date   date
 ) ON COMMIT DROP

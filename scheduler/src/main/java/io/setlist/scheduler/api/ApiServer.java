@@ -10,6 +10,8 @@ import io.setlist.sql.models.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+
 /**
  * The read API: app servers fetch a user's recommendations, the cache tier its priority list. Each route is one
  * small class whose javadoc states its contract; every error is JSON and no stack trace ever leaves the process.
@@ -36,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
             if (operations.models() != null) {
                 config.routes.get(ModelsEndpoint.PATH, new ModelsEndpoint(operations.models()));
             }
+            config.routes.get(RetentionEndpoint.PATH, new RetentionEndpoint(operations.warehouse()));
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
@@ -56,11 +59,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * What the operations routes need: the run ledger, the pipeline's jobs, the scheduler (null when this node
+     * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's jobs, the scheduler (null when this node
      * runs without one), the age after which the published run counts as stale, and the model registry (null
      * leaves out /v1/models).
      */
-    public record Operations(io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
+    public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                              io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
                              ModelRegistry models) {
     }

@@ -8,14 +8,14 @@ final class ImportSummary {
     }
 
     static long print(WorkloadImport.ImportReport report) {
-        System.out.printf("%-12s %12s %12s %12s %8s%n", "file", "read", "loaded", "quarantined", "seconds");
+        System.out.printf("%-36s %12s %12s %12s %8s%n", "file", "read", "loaded", "quarantined", "seconds");
         long loaded = 0;
         for (WorkloadImport.FileReport f : report.files()) {
             if (f.skippedAsDuplicate()) {
-                System.out.printf("%-12s %s%n", f.file(), "already imported (same SHA-256): skipped");
+                System.out.printf("%-36s %s%n", f.file(), "already imported (same SHA-256): skipped");
                 continue;
             }
-            System.out.printf("%-12s %,12d %,12d %,12d %8.1f%n", f.file(), f.read(), f.loaded(), f.quarantined(),
+            System.out.printf("%-36s %,12d %,12d %,12d %8.1f%n", f.file(), f.read(), f.loaded(), f.quarantined(),
                     f.seconds());
             loaded += f.loaded();
         }

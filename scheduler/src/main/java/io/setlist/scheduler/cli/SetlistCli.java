@@ -14,9 +14,11 @@ import picocli.CommandLine.Command;
                 ModelsCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
+                QuarantineCommand.class,
                 RunCommand.class,
                 RunsCommand.class,
                 RetentionCommand.class,
+                BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })

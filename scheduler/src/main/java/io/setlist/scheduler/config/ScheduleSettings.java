@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public record ScheduleSettings(String dailyCron, Map<String, String> jobCrons, int maxAttempts, Duration retryBase,
                                Duration maxRunAge, Duration shutdownGrace, String node) {
-    public static final List<String> JOBS = List.of("import", "retention", "recommend", "completion", "publish");
+    public static final List<String> JOBS = List.of("import", "retention", "purge", "recommend", "completion", "publish");
 
     public static ScheduleSettings fromEnvironment() {
         return from(System.getenv());

@@ -31,11 +31,13 @@ import java.util.Map;
  * @param recommendations {@code SETLIST_RECOMMENDATIONS}: artists kept per user (100)
  * @param inbox           {@code SETLIST_INBOX}: a directory whose new CSV files the {@code import} job loads
  *                        first in each daily run; unset = no import job
+ * @param eventRetentionDays {@code SETLIST_EVENT_RETENTION_DAYS}: events older than this many days before the
+ *                        business date are purged, a whole month partition at a time (400)
  */
 public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPassword, int embeddedPgPort,
                        URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
                        String tablePrefix, int httpPort, List<CacheTier> cacheTiers,
-                       int neighbours, int recommendations, Path inbox) {
+                       int neighbours, int recommendations, Path inbox, int eventRetentionDays) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -59,17 +61,20 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
                 parseTiers(env.getOrDefault("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB")),
                 intSetting(env, "SETLIST_NEIGHBOURS", 50),
                 intSetting(env, "SETLIST_RECOMMENDATIONS", 100),
-                blankToNull(env.get("SETLIST_INBOX")) == null ? null : Path.of(env.get("SETLIST_INBOX")));
+                blankToNull(env.get("SETLIST_INBOX")) == null ? null : Path.of(env.get("SETLIST_INBOX")),
+                intSetting(env, "SETLIST_EVENT_RETENTION_DAYS", 400));
     }
 
     public Settings withHome(Path newHome) {
         return new Settings(newHome, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cacheTiers, neighbours, recommendations, inbox);
+                awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cacheTiers, neighbours, recommendations, inbox,
+                eventRetentionDays);
     }
 
     public Settings withHttpPort(int port) {
         return new Settings(home, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
-                awsRegion, embeddedDynamoPort, tablePrefix, port, cacheTiers, neighbours, recommendations, inbox);
+                awsRegion, embeddedDynamoPort, tablePrefix, port, cacheTiers, neighbours, recommendations, inbox,
+                eventRetentionDays);
     }
 
     public boolean embeddedPostgres() {

@@ -5,7 +5,7 @@ import io.setlist.recommender.completion.ListeningLog;
 import io.setlist.recommender.completion.Listeners;
 import io.setlist.recommender.completion.TrackCatalog;
 import io.setlist.sql.load.CsvLineReader;
-import io.setlist.sql.load.CsvRecord;
+import io.setlist.sql.load.SourceRecord;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -88,7 +88,7 @@ public final class WorkloadFiles {
 
     @FunctionalInterface
     private interface RowSink {
-        void accept(Path file, CsvRecord record);
+        void accept(Path file, SourceRecord record);
     }
 
     private static void rows(Path file, int columns, RowSink sink) {
@@ -97,11 +97,14 @@ public final class WorkloadFiles {
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CsvLineReader csv = new CsvLineReader(in)) {
-            CsvRecord header = csv.next();
+            SourceRecord header = csv.next();
             if (header == null) {
                 throw new IllegalArgumentException(file + ": empty file");
             }
-            for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+            for (SourceRecord r = csv.next(); r != null; r = csv.next()) {
+                if (r.problem() != null) {
+                    throw new IllegalArgumentException(file + " line " + r.lineNo() + ": " + r.problem());
+                }
                 if (r.problem() != null) {
                     throw new IllegalArgumentException(file + " line " + r.lineNo() + ": " + r.problem());
                 }
@@ -116,7 +119,7 @@ public final class WorkloadFiles {
         }
     }
 
-    private static String field(Path file, CsvRecord r, int index, String name) {
+    private static String field(Path file, SourceRecord r, int index, String name) {
         String v = r.fields().get(index).trim();
         if (v.isEmpty()) {
             throw new IllegalArgumentException(where(file, r, name) + ": empty");
@@ -124,7 +127,7 @@ public final class WorkloadFiles {
         return v;
     }
 
-    private static long integer(Path file, CsvRecord r, int index, String name) {
+    private static long integer(Path file, SourceRecord r, int index, String name) {
         try {
             return Long.parseLong(field(file, r, index, name));
         } catch (NumberFormatException e) {
@@ -132,7 +135,7 @@ public final class WorkloadFiles {
         }
     }
 
-    private static String where(Path file, CsvRecord r, String field) {
+    private static String where(Path file, SourceRecord r, String field) {
         return file + " line " + r.lineNo() + " field " + field;
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The daily run for one business date: [import →] retention → recommend → completion → publish. Every stage goes through the
+ * The daily run for one business date: [import →] retention → purge → recommend → completion → publish. Every stage goes through the
  * run ledger: one that already succeeded for the date is skipped (unless forced), one that fails is recorded with
  * its error and stops the run, leaving the last published run in place; running again resumes where it failed.
  */
@@ -45,7 +45,7 @@ public final class DailyPipeline {
         this(stages, ledger, clock, ScheduleSettings.fromEnvironment().node());
     }
 
-    /** The four standard stages on the given backends. */
+    /** The standard stages on the given backends. */
     public static DailyPipeline standard(Backends backends, Settings settings) {
         RecommenderSettings defaults = RecommenderSettings.defaults();
         RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
@@ -57,6 +57,7 @@ public final class DailyPipeline {
         }
         stages.addAll(List.of(
                 new RetentionStage(backends.warehouse()),
+                new PurgeStage(backends.warehouse(), settings.eventRetentionDays()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables())));

@@ -1,6 +1,5 @@
 package io.setlist.sql.load;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,9 +12,10 @@ import java.util.List;
  * spanning lines. Malformed quoting does not stop the file: the record comes back with a {@code problem} and
  * reading resumes at the next line end. Blank lines carry no data and are skipped.
  */
-public final class CsvLineReader implements Closeable {
+public final class CsvLineReader implements RecordReader {
     private static final int EOF = -1;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final Reader in;
     private final char[] buffer = new char[1 << 16];
@@ -29,20 +29,21 @@ public final class CsvLineReader implements Closeable {
     }
 
     /** The next record, or null at the end of the input. */
-    public CsvRecord next() {
+    @Override
+    public SourceRecord next() {
         while (true) {
             int first = peek();
             if (first == EOF) {
                 return null;
             }
-            CsvRecord record = readRecord();
+            SourceRecord record = readRecord();
             if (!record.rawLine().isEmpty()) {
                 return record;
             }
         }
     }
 
-    private CsvRecord readRecord() {
+    private SourceRecord readRecord() {
         long startLine = line;
         StringBuilder raw = new StringBuilder(128);
         StringBuilder field = new StringBuilder(32);
@@ -96,7 +97,14 @@ public final class CsvLineReader implements Closeable {
             }
         }
         fields.add(field.toString());
-        return new CsvRecord(startLine, fields, raw.toString(), problem);
+        String rawLine = raw.toString();
+        if (problem != null) {
+            problem = "malformed CSV: " + problem;
+        } else if (rawLine.indexOf(REPLACEMENT) >= 0) {
+            // The UTF-8 reader turns bytes that are not UTF-8 into U+FFFD; such a row is not loaded as if it were text.
+            problem = "bad encoding: the line is not valid UTF-8";
+        }
+        return new SourceRecord(startLine, fields, rawLine, problem);
     }
 
     /** Counts line ends inside quoted fields; a CRLF counts once. */

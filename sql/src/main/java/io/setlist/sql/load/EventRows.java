@@ -2,7 +2,7 @@ package io.setlist.sql.load;
 
 import java.util.List;
 
-/** {@code events.csv}: user_id, ts, event_name, track_id (optional), session_id (optional). */
+/** {@code events.csv}: user_id, ts, event_name, then optionally track_id and session_id. */
 final class EventRows implements RowRules {
     private final FieldValues values;
 
@@ -13,6 +13,12 @@ final class EventRows implements RowRules {
     @Override
     public List<String> header() {
         return List.of("user_id", "ts", "event_name", "track_id", "session_id");
+    }
+
+    /** track_id and session_id may be left off, header included (the seed's piwik_track has three columns). */
+    @Override
+    public int minFields() {
+        return 3;
     }
 
     @Override

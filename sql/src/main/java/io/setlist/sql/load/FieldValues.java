@@ -34,7 +34,7 @@ final class FieldValues {
     }
 
     static String requiredId(String value, String field) throws RejectedField {
-        String id = value.trim();
+        String id = orEmpty(value).trim();
         if (id.isEmpty()) {
             throw new RejectedField(field, "missing " + field);
         }
@@ -42,12 +42,12 @@ final class FieldValues {
     }
 
     static String optionalId(String value) {
-        String id = value.trim();
+        String id = orEmpty(value).trim();
         return id.isEmpty() ? null : id;
     }
 
     static String requiredText(String value, String field) throws RejectedField {
-        if (value.isBlank()) {
+        if (value == null || value.isBlank()) {
             throw new RejectedField(field, "missing " + field);
         }
         return value;
@@ -55,7 +55,7 @@ final class FieldValues {
 
     /** A whole number in {@code [min, max]}, or null when the field is empty. */
     static Long optionalLong(String value, String field, long min, long max) throws RejectedField {
-        String text = value.trim();
+        String text = orEmpty(value).trim();
         if (text.isEmpty()) {
             return null;
         }
@@ -81,7 +81,15 @@ final class FieldValues {
 
     /** A timestamp as ISO-8601 with Z or an offset, or {@code yyyy-MM-dd HH:mm:ss[.SSS]} taken as UTC. */
     String timestamp(String value, String field) throws RejectedField {
-        String text = value.trim();
+        return timestamp(value, field, false);
+    }
+
+    /**
+     * A timestamp as {@link #timestamp(String, String)} reads it; with {@code zonelessIsUtc}, also an ISO-8601 local
+     * date-time without zone ({@code 2023-01-03T05:14:02.707000}, as Pozytywka writes), taken as UTC.
+     */
+    String timestamp(String value, String field, boolean zonelessIsUtc) throws RejectedField {
+        String text = orEmpty(value).trim();
         if (text.isEmpty()) {
             throw new RejectedField(field, "missing " + field);
         }
@@ -89,9 +97,13 @@ final class FieldValues {
         boolean canonical = instant != null;
         try {
             if (!canonical) {
-                instant = text.length() > 10 && text.charAt(10) == ' '
-                        ? LocalDateTime.parse(text, SPACED_UTC).toInstant(ZoneOffset.UTC)
-                        : OffsetDateTime.parse(text).toInstant();
+                if (text.length() > 10 && text.charAt(10) == ' ') {
+                    instant = LocalDateTime.parse(text, SPACED_UTC).toInstant(ZoneOffset.UTC);
+                } else if (zonelessIsUtc && !hasZone(text)) {
+                    instant = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                } else {
+                    instant = OffsetDateTime.parse(text).toInstant();
+                }
             }
         } catch (DateTimeParseException e) {
             throw new RejectedField(field, "not a timestamp: " + quote(value));
@@ -144,9 +156,17 @@ final class FieldValues {
         return value;
     }
 
+    private static boolean hasZone(String text) {
+        return text.endsWith("Z") || text.endsWith("z") || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10;
+    }
+
+    static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     /** A {@code yyyy-MM-dd} date in the same range as timestamps, or null when empty. */
     String optionalDate(String value, String field) throws RejectedField {
-        String text = value.trim();
+        String text = orEmpty(value).trim();
         if (text.isEmpty()) {
             return null;
         }
@@ -156,6 +176,11 @@ final class FieldValues {
         } catch (DateTimeParseException e) {
             throw new RejectedField(field, "not a date: " + quote(value));
         }
+        return inRange(date, field, value);
+    }
+
+    /** {@code date} in PostgreSQL syntax when it lies in the accepted range. */
+    String inRange(LocalDate date, String field, String value) throws RejectedField {
         Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
         if (start.isBefore(earliest) || start.isAfter(latest)) {
             throw new RejectedField(field, field + " outside 1990-01-01 .. now + 1 day: " + quote(value));

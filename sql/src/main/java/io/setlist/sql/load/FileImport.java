@@ -1,14 +1,13 @@
 package io.setlist.sql.load;
 
 import io.setlist.sql.SqlResource;
+import io.setlist.sql.copy.CopyTextStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import io.setlist.sql.copy.CopyTextStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,37 +21,59 @@ import java.util.Locale;
 
 /**
  * Imports one file in one transaction: every data row is COPYed into a temporary staging table (rows that failed
- * validation too, marked with the reason), the checks that need the warehouse mark unknown keys and duplicates,
- * one INSERT ... SELECT loads the rest, and the ledger row and quarantine rows are written before the commit.
- * A failure anywhere rolls all of it back.
+ * validation too, marked with the reason), the format's preparation steps run (creating users or artists it only
+ * knows from these rows), the checks that need the warehouse mark unknown keys and duplicates, one INSERT ... SELECT
+ * loads the rest, and the ledger row and quarantine rows are written before the commit. A failure anywhere rolls
+ * all of it back, so a half-done import leaves nothing behind.
  */
 final class FileImport {
-    /** Bookkeeping columns at the front of every staging table: line_no, raw_line, reject_field, reject_reason. */
-    private static final int BOOKKEEPING_COLUMNS = 4;
+    private static final int PROGRESS_EVERY_ROWS = 1 << 16;
 
     private final Path file;
-    private final FileKind kind;
+    private final ImportFormat format;
+    private final FileSpec spec;
     private final String sourceFile;
+    private final ImportProgress progress;
 
-    FileImport(Path file, FileKind kind) {
+    FileImport(Path file, ImportFormat format, FileSpec spec, ImportProgress progress) {
         this.file = file;
-        this.kind = kind;
+        this.format = format;
+        this.spec = spec;
         this.sourceFile = file.getFileName().toString();
+        this.progress = progress;
     }
 
     WorkloadImport.FileReport run(Connection connection) throws SQLException {
         long started = System.nanoTime();
         String sha256 = FileChecksum.sha256(file);
+        LoadTarget target = spec.target();
         try (Statement statement = connection.createStatement()) {
             statement.execute(SqlResource.load("load/lock_imports.sql"));
             if (alreadyImported(connection, sha256)) {
                 return new WorkloadImport.FileReport(sourceFile, 0, 0, 0, true, seconds(started));
             }
-            statement.execute(kind.createStaging());
-            long read = stage(connection);
+            statement.execute(SqlResource.load("load/session_settings.sql"));
+            statement.execute(target.createStaging());
+            DuplicateCandidates duplicates = target.inFileKey().length == 0 ? null
+                    : new DuplicateCandidates(target.inFileKey());
+            long read = stage(connection, duplicates);
+            if (duplicates != null) {
+                duplicates.store(connection);
+            }
+            progress.phase(sourceFile, "checking against the warehouse");
             statement.execute(SqlResource.load("load/analyze_staging.sql"));
-            statement.execute(kind.rejectUnmatched());
-            long loaded = statement.executeUpdate(kind.insert());
+            for (String sql : spec.prepareSql()) {
+                statement.execute(sql);
+            }
+            statement.execute(target.rejectUnmatched());
+            progress.phase(sourceFile, "loading into " + target.label());
+            if (target.beforeInsert().isPresent()) {
+                statement.execute(target.beforeInsert().get());
+            }
+            long loaded = statement.executeUpdate(target.insert());
+            if (target.afterInsert().isPresent()) {
+                statement.execute(target.afterInsert().get());
+            }
             long quarantined = countRejected(statement);
             if (read != loaded + quarantined) {
                 throw new IllegalStateException(sourceFile + ": read " + read + " rows but loaded " + loaded
@@ -74,18 +95,23 @@ final class FileImport {
     }
 
     /** Streams the file through validation into COPY; returns the number of data rows read. */
-    private long stage(Connection connection) throws SQLException {
-        RowRules rules = kind.rules(new FieldValues(Instant.now()));
-        List<String> header = rules.header();
-        String[] staged = new String[header.size()];
+    private long stage(Connection connection, DuplicateCandidates duplicates) throws SQLException {
+        RowRules rules = spec.rules().apply(new FieldValues(Instant.now()));
+        String[] staged = new String[spec.target().columns()];
+        long bytes = sizeOf(file);
+        progress.started(sourceFile, bytes);
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn(SqlResource.load("load/copy_staging.sql"));
-        try (CsvLineReader reader = new CsvLineReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            checkHeader(reader.next(), header);
+        CountingInputStream counted = new CountingInputStream(open(file));
+        try (RecordReader reader = spec.reader(counted, rules.header())) {
+            int fieldsPerRow = spec.headerLine() ? checkHeader(reader.next(), rules) : -1;
             CopyTextStream out = new CopyTextStream(copy);
-            for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-                RejectedField rejection = validate(record, rules, staged);
+            long rows = 0;
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                RejectedField rejection = validate(record, rules, fieldsPerRow, staged);
+                if (rejection == null && duplicates != null) {
+                    duplicates.add(staged);
+                }
                 out.field(record.lineNo());
                 out.field(record.rawLine());
                 out.field(rejection == null ? null : rejection.field());
@@ -94,14 +120,32 @@ final class FileImport {
                     out.field(rejection == null ? value : null);
                 }
                 out.endRow();
+                if (++rows % PROGRESS_EVERY_ROWS == 0) {
+                    progress.advanced(sourceFile, counted.count(), rows);
+                }
             }
+            progress.advanced(sourceFile, counted.count(), rows);
             return out.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             if (copy.isActive()) {
                 cancel(copy);
             }
+        }
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -114,32 +158,56 @@ final class FileImport {
         }
     }
 
-    private static RejectedField validate(CsvRecord record, RowRules rules, String[] staged) {
+    /**
+     * @param fieldsPerRow the header's column count, or -1 for a file without a header line (then any count from
+     *                     the rules' minimum to their maximum is accepted)
+     */
+    private static RejectedField validate(SourceRecord record, RowRules rules, int fieldsPerRow, String[] staged) {
+        java.util.Arrays.fill(staged, null);
         if (record.problem() != null) {
-            return new RejectedField(null, "malformed CSV: " + record.problem());
+            return new RejectedField(null, record.problem());
         }
-        int expected = rules.header().size();
-        if (record.fields().size() != expected) {
-            return new RejectedField(null, "expected " + expected + " fields, found " + record.fields().size());
+        int found = record.fields().size();
+        int max = rules.header().size();
+        if (fieldsPerRow >= 0 ? found != fieldsPerRow : found < rules.minFields() || found > max) {
+            String expected = fieldsPerRow >= 0 ? Integer.toString(fieldsPerRow)
+                    : rules.minFields() == max ? Integer.toString(max) : rules.minFields() + " to " + max;
+            return new RejectedField(null, "expected " + expected + " fields, found " + found);
         }
         if (record.rawLine().indexOf('\0') >= 0) {
             return new RejectedField(null, "contains a NUL character");
         }
+        List<String> fields = record.fields();
+        if (found < max) {
+            fields = new java.util.ArrayList<>(fields);
+            while (fields.size() < max) {
+                fields.add("");
+            }
+        }
         try {
-            rules.stage(record.fields(), staged);
+            rules.stage(fields, staged);
             return null;
         } catch (RejectedField rejection) {
+            java.util.Arrays.fill(staged, null);
             return rejection;
         }
     }
 
-    private void checkHeader(CsvRecord first, List<String> header) {
+    /** The header must name the rules' columns in order, possibly without trailing optional ones. */
+    private int checkHeader(SourceRecord first, RowRules rules) {
+        List<String> header = rules.header();
         List<String> found = first == null ? List.of()
-                : first.fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
-        if (!found.equals(header)) {
-            throw new IllegalArgumentException(sourceFile + ": the first line must be the header "
-                    + String.join(",", header) + (first == null ? ", the file is empty" : ", found " + first.rawLine()));
+                : first.fields().stream().map(f -> f == null ? "" : f.trim().toLowerCase(Locale.ROOT)).toList();
+        boolean ok = found.size() >= rules.minFields() && found.size() <= header.size()
+                && found.equals(header.subList(0, found.size()));
+        if (!ok) {
+            String expected = String.join(",", header.subList(0, rules.minFields()))
+                    + (rules.minFields() < header.size()
+                    ? "[," + String.join(",", header.subList(rules.minFields(), header.size())) + "]" : "");
+            throw new IllegalArgumentException(sourceFile + ": the first line must be the header " + expected
+                    + (first == null ? ", the file is empty" : ", found " + first.rawLine()));
         }
+        return found.size();
     }
 
     private static long countRejected(Statement statement) throws SQLException {
@@ -153,7 +221,9 @@ final class FileImport {
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(SqlResource.load("load/record_import.sql"))) {
             insert.setString(1, sourceFile);
-            insert.setString(2, kind.label());
+            // Setlist's own files keep the bare table name; an external format says which it was.
+            insert.setString(2, format == ImportFormat.SETLIST ? spec.target().label()
+                    : format.label() + ":" + spec.target().label());
             insert.setString(3, sha256);
             insert.setLong(4, read);
             insert.setLong(5, loaded);
@@ -176,5 +246,36 @@ final class FileImport {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 }

@@ -17,5 +17,6 @@ final class TrackRows implements RowRules {
         staged[3] = Long.toString(FieldValues.requiredLong(f.get(3), "duration_ms", 1, Integer.MAX_VALUE));
         staged[4] = Long.toString(FieldValues.requiredLong(f.get(4), "size_bytes", 1, Long.MAX_VALUE));
         staged[5] = FieldValues.requiredId(f.get(5), "storage_class");
+        staged[6] = null; // daily_cost: not in tracks.csv
     }
 }

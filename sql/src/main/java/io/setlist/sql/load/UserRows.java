@@ -6,8 +6,8 @@ import java.util.Locale;
 /** {@code users.csv}: user_id, gender, age, country, install_date, premium. */
 final class UserRows implements RowRules {
     /** Ages the warehouse keeps; anything else is stored as unknown (NULL) rather than rejected. */
-    private static final int MIN_AGE = 5;
-    private static final int MAX_AGE = 110;
+    static final int MIN_AGE = 5;
+    static final int MAX_AGE = 110;
 
     private final FieldValues values;
 
@@ -29,9 +29,10 @@ final class UserRows implements RowRules {
         staged[3] = FieldValues.optionalId(f.get(3));
         staged[4] = values.optionalDate(f.get(4), "install_date");
         staged[5] = premium(f.get(5));
+        staged[6] = null; // signup_date: not in users.csv
     }
 
-    private static String gender(String value) throws RejectedField {
+    static String gender(String value) throws RejectedField {
         String g = value.trim().toLowerCase(Locale.ROOT);
         if (g.isEmpty()) {
             return null;

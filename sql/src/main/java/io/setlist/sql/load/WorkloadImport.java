@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Bulk import of the workload CSV files (see {@code docs/data-formats.md}) into the warehouse.
+ * Bulk import of Setlist's CSV files and the external formats of {@link ImportFormat} (see
+ * {@code docs/data-formats.md}) into the warehouse.
  *
  * <p>Each file is imported in one transaction: streamed and validated, COPYed into a staging table, mapped from
  * external keys to surrogate ids by one INSERT ... SELECT. Every row that is not loaded lands in
@@ -63,54 +64,65 @@ public final class WorkloadImport {
         }
     }
 
-    /**
-     * Imports whichever of users.csv, artists.csv, tracks.csv, plays.csv and events.csv {@code dir} holds, in that
-     * order, each in its own transaction. A file that fails (an unreadable file, a wrong header, a lost
-     * connection) stops the run with the files before it committed and nothing of it left behind.
-     *
-     * @throws IllegalArgumentException when {@code dir} is not a directory
-     */
+    /** Imports a directory of Setlist's own CSV files (see {@link #importPath}). */
     public static ImportReport importDirectory(DataSource dataSource, Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a directory: " + dir.toAbsolutePath());
         }
-        List<FileReport> reports = new ArrayList<>();
-        for (FileKind kind : FileKind.values()) {
-            Path file = dir.resolve(kind.fileName());
-            if (Files.isRegularFile(file)) {
-                reports.add(importAs(dataSource, file, kind));
-            }
-        }
-        if (reports.isEmpty()) {
-            LOG.warn("no workload files in {}", dir.toAbsolutePath());
-        }
-        return new ImportReport(reports);
+        return importPath(dataSource, ImportFormat.SETLIST, dir, ImportProgress.NONE);
     }
 
-    /**
-     * Imports one file, its kind told by its name: {@code users.csv} or {@code users-<anything>.csv}, and the same
-     * for artists, tracks, plays and events.
-     *
-     * @throws IllegalArgumentException when the file does not exist or its name tells no kind
-     */
+    /** Imports one of Setlist's own CSV files, its kind told by its name (see {@link #importPath}). */
     public static ImportReport importFile(DataSource dataSource, Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file.toAbsolutePath());
         }
-        String name = file.getFileName().toString();
-        FileKind kind = FileKind.forFileName(name).orElseThrow(() -> new IllegalArgumentException(
-                "cannot tell what " + name + " holds: expected users, artists, tracks, plays or events .csv"));
-        return new ImportReport(List.of(importAs(dataSource, file, kind)));
+        return importPath(dataSource, ImportFormat.SETLIST, file, ImportProgress.NONE);
     }
 
-    private static FileReport importAs(DataSource dataSource, Path file, FileKind kind) {
+    /**
+     * Imports {@code path} as {@code format}. A directory: whichever of the format's files it holds, in the format's
+     * order, each in its own transaction; a file that fails (unreadable, a wrong header, a lost connection) stops the
+     * run with the files before it committed and nothing of it left behind. A file: that one, its kind told by its
+     * name ({@code users.csv} or {@code users-<anything>.csv}; a one-file format takes any name).
+     *
+     * @throws IllegalArgumentException when the path does not exist or a file's name tells no kind
+     */
+    public static ImportReport importPath(DataSource dataSource, ImportFormat format, Path path,
+                                          ImportProgress progress) {
+        List<FileReport> reports = new ArrayList<>();
+        if (Files.isDirectory(path)) {
+            for (FileSpec spec : format.files()) {
+                Path file = path.resolve(spec.baseName());
+                if (Files.isRegularFile(file)) {
+                    reports.add(importAs(dataSource, file, format, spec, progress));
+                }
+            }
+            if (reports.isEmpty()) {
+                LOG.warn("no {} files in {}; expected {}", format.label(), path.toAbsolutePath(),
+                        String.join(", ", format.fileNames()));
+            }
+        } else if (Files.isRegularFile(path)) {
+            String name = path.getFileName().toString();
+            FileSpec spec = format.specFor(name).orElseThrow(() -> new IllegalArgumentException(
+                    "cannot tell what " + name + " holds: expected one of " + String.join(", ", format.fileNames())));
+            reports.add(importAs(dataSource, path, format, spec, progress));
+        } else {
+            throw new IllegalArgumentException("no such file or directory: " + path.toAbsolutePath());
+        }
+        return new ImportReport(reports);
+    }
+
+    private static FileReport importAs(DataSource dataSource, Path file, ImportFormat format, FileSpec spec,
+                                       ImportProgress progress) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                FileReport report = new FileImport(file, kind).run(connection);
+                FileReport report = new FileImport(file, format, spec, progress).run(connection);
                 connection.commit();
                 log(report);
+                progress.finished(report);
                 return report;
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();

@@ -33,12 +33,41 @@ public final class CohortRetention {
     public record Stored(LocalDate businessDate, Result result) {
     }
 
+    /** From the raw events (half-open day ranges): the reference answer, while the events are not purged. */
     public Result compute(LocalDate installDate, int dayFrom, int dayTo) {
+        return query("retention/cohort_retained.sql", installDate, dayFrom, dayTo);
+    }
+
+    /** From the rollups: the same answer without reading events, and still there after the purge. */
+    public Result computeFromRollups(LocalDate installDate, int dayFrom, int dayTo) {
+        return query("retention/cohort_from_rollups.sql", installDate, dayFrom, dayTo);
+    }
+
+    /**
+     * The seed's query ({@code ts BETWEEN to_date(D+1) AND to_date(D+7)} on the raw events), which loses day 7
+     * after midnight: only a baseline for tests and the benchmark. Returns the retained count.
+     */
+    public long seedBetweenRetained(LocalDate installDate) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(SqlResource.load("retention/seed_between.sql"))) {
+            for (int i = 1; i <= 4; i++) {
+                s.setString(i, installDate.toString());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("seed retention query failed for install date " + installDate, e);
+        }
+    }
+
+    private Result query(String sql, LocalDate installDate, int dayFrom, int dayTo) {
         if (dayFrom < 0 || dayTo < dayFrom) {
             throw new IllegalArgumentException("day range must satisfy 0 <= from <= to, got " + dayFrom + ".." + dayTo);
         }
         try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement(SqlResource.load("retention/cohort_retained.sql"))) {
+             PreparedStatement s = c.prepareStatement(SqlResource.load(sql))) {
             s.setObject(1, installDate);
             s.setInt(2, dayFrom);
             s.setInt(3, dayTo);

@@ -3,7 +3,7 @@ package io.setlist.sql.workload;
 import java.util.SplittableRandom;
 
 /** Draws an index in proportion to fixed, non-negative weights (binary search over the running sums). */
-final class WeightedIndex {
+public final class WeightedIndex {
     private final double[] cumulative;
 
     WeightedIndex(double[] weights) {
@@ -25,7 +25,7 @@ final class WeightedIndex {
     }
 
     /** Weights {@code 1 / (rank + 1)^exponent} for ranks 0..n-1: a Zipf law. */
-    static WeightedIndex zipf(int n, double exponent) {
+    public static WeightedIndex zipf(int n, double exponent) {
         double[] weights = new double[n];
         for (int rank = 0; rank < n; rank++) {
             weights[rank] = 1.0 / Math.pow(rank + 1, exponent);
@@ -37,7 +37,7 @@ final class WeightedIndex {
         return cumulative.length;
     }
 
-    int draw(SplittableRandom rng) {
+    public int draw(SplittableRandom rng) {
         double x = rng.nextDouble() * cumulative[cumulative.length - 1];
         int lo = 0;
         int hi = cumulative.length - 1;

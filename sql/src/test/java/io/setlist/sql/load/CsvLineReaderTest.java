@@ -11,30 +11,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CsvLineReaderTest {
     @Test
     void readsQuotedFieldsWithCommasQuotesAndLineBreaks() {
-        List<CsvRecord> records = read("a,\"b, c\",\"say \"\"hi\"\"\"\nx,\"two\nlines\",z\nlast,row,here\n");
+        List<SourceRecord> records = read("a,\"b, c\",\"say \"\"hi\"\"\"\nx,\"two\nlines\",z\nlast,row,here\n");
 
-        assertThat(records).extracting(CsvRecord::fields).containsExactly(
+        assertThat(records).extracting(SourceRecord::fields).containsExactly(
                 List.of("a", "b, c", "say \"hi\""),
                 List.of("x", "two\nlines", "z"),
                 List.of("last", "row", "here"));
-        assertThat(records).extracting(CsvRecord::lineNo).containsExactly(1L, 2L, 4L);
+        assertThat(records).extracting(SourceRecord::lineNo).containsExactly(1L, 2L, 4L);
         assertThat(records.get(1).rawLine()).isEqualTo("x,\"two\nlines\",z");
         assertThat(records).allSatisfy(r -> assertThat(r.problem()).isNull());
     }
 
     @Test
     void acceptsCrlfAndALastLineWithoutLineEnd() {
-        List<CsvRecord> records = read("h1,h2\r\n1,2\r\n3,4");
+        List<SourceRecord> records = read("h1,h2\r\n1,2\r\n3,4");
 
-        assertThat(records).extracting(CsvRecord::fields)
+        assertThat(records).extracting(SourceRecord::fields)
                 .containsExactly(List.of("h1", "h2"), List.of("1", "2"), List.of("3", "4"));
-        assertThat(records).extracting(CsvRecord::rawLine).containsExactly("h1,h2", "1,2", "3,4");
-        assertThat(records).extracting(CsvRecord::lineNo).containsExactly(1L, 2L, 3L);
+        assertThat(records).extracting(SourceRecord::rawLine).containsExactly("h1,h2", "1,2", "3,4");
+        assertThat(records).extracting(SourceRecord::lineNo).containsExactly(1L, 2L, 3L);
     }
 
     @Test
     void countsCrlfInsideAQuotedFieldAsOneLine() {
-        List<CsvRecord> records = read("\"a\r\nb\",c\r\nd,e\r\n");
+        List<SourceRecord> records = read("\"a\r\nb\",c\r\nd,e\r\n");
 
         assertThat(records.get(0).fields()).containsExactly("a\r\nb", "c");
         assertThat(records.get(1).lineNo()).isEqualTo(3);
@@ -42,9 +42,9 @@ class CsvLineReaderTest {
 
     @Test
     void skipsBlankLinesButKeepsCountingThem() {
-        List<CsvRecord> records = read("a,b\n\n\nc,d\n\n");
+        List<SourceRecord> records = read("a,b\n\n\nc,d\n\n");
 
-        assertThat(records).extracting(CsvRecord::lineNo).containsExactly(1L, 4L);
+        assertThat(records).extracting(SourceRecord::lineNo).containsExactly(1L, 4L);
     }
 
     @Test
@@ -60,10 +60,11 @@ class CsvLineReaderTest {
 
     @Test
     void reportsMalformedQuotingAndCarriesOnAtTheNextLine() {
-        List<CsvRecord> records = read("a,\"b\"c,d\ne,f\"g\nok,1\n\"open,2\n");
+        List<SourceRecord> records = read("a,\"b\"c,d\ne,f\"g\nok,1\n\"open,2\n");
 
-        assertThat(records).extracting(CsvRecord::problem).containsExactly(
-                "text after a closing quote", "quote inside an unquoted field", null, "unterminated quoted field");
+        assertThat(records).extracting(SourceRecord::problem).containsExactly(
+                "malformed CSV: text after a closing quote", "malformed CSV: quote inside an unquoted field", null,
+                "malformed CSV: unterminated quoted field");
         assertThat(records.get(2).fields()).containsExactly("ok", "1");
         assertThat(records.get(3).lineNo()).isEqualTo(4);
     }
@@ -74,17 +75,17 @@ class CsvLineReaderTest {
         for (int i = 0; i < 20_000; i++) {
             text.append(i).append(",\"v,").append(i).append("\"\r\n");
         }
-        List<CsvRecord> records = read(text.toString());
+        List<SourceRecord> records = read(text.toString());
 
         assertThat(records).hasSize(20_000);
         assertThat(records.get(19_999).fields()).containsExactly("19999", "v,19999");
         assertThat(records.get(19_999).lineNo()).isEqualTo(20_000);
     }
 
-    private static List<CsvRecord> read(String text) {
-        List<CsvRecord> records = new ArrayList<>();
+    private static List<SourceRecord> read(String text) {
+        List<SourceRecord> records = new ArrayList<>();
         try (CsvLineReader reader = new CsvLineReader(new StringReader(text))) {
-            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+            for (SourceRecord r = reader.next(); r != null; r = reader.next()) {
                 records.add(r);
             }
         }

@@ -59,10 +59,10 @@ class FieldValuesTest {
     @Test
     void storesAnAbsurdAgeAsUnknownButRejectsAnUnreadableOne() throws RejectedField {
         UserRows users = new UserRows(values);
-        String[] staged = new String[6];
+        String[] staged = new String[7];
 
         users.stage(java.util.List.of("u1", "M", "111", "SE", "", "TRUE"), staged);
-        assertThat(staged).containsExactly("u1", "m", null, "SE", null, "true");
+        assertThat(staged).containsExactly("u1", "m", null, "SE", null, "true", null);
         users.stage(java.util.List.of("u1", "", "5", "", "", ""), staged);
         assertThat(staged[2]).isEqualTo("5");
         assertThat(staged[5]).isEqualTo("false");

@@ -1,0 +1,73 @@
+package io.setlist.sql.load;
+
+import io.setlist.sql.SqlResource;
+
+/**
+ * A warehouse table an import file is loaded into, through its staging table. Every format maps its files onto
+ * these. The SQL lives under {@code sql/load/<name>/}: {@code create_staging.sql} (bookkeeping columns, then
+ * {@link #columns()} data columns), {@code reject_unmatched.sql} (checks that need the warehouse: unknown keys,
+ * duplicates) and {@code insert.sql} (one statement; its row count is what was loaded), and optionally
+ * {@code before_insert.sql} and {@code after_insert.sql} (events: create the monthly partitions the rows need, and
+ * mark their days for the retention rollups).
+ */
+enum LoadTarget {
+    /** user_key, gender, age, country, install_date, premium, signup_date. */
+    USERS("users", 7),
+    /** artist_key, name. */
+    ARTISTS("artists", 2),
+    /** track_key, artist_key, title, duration_ms, size_bytes, storage_class, daily_cost. */
+    TRACKS("tracks", 7),
+    /** track_key, storage_class, daily_cost: sets the storage of tracks already loaded. */
+    TRACK_STORAGE("track_storage", 3),
+    /** user_key, artist_key, plays, artist_name (used only when the file's format creates missing artists). */
+    PLAYS("plays", 4, 0, 1),
+    /** user_key, ts, event_name, track_key, session_id. */
+    EVENTS("events", 5);
+
+    private final String name;
+    private final int columns;
+    private final int[] inFileKey;
+
+    /**
+     * @param inFileKey the staged columns that must be unique within a file, when the importer is to find the
+     *                  candidates for duplicates while streaming (for files too large to group in SQL as a whole);
+     *                  empty when the target's SQL checks the whole file itself
+     */
+    LoadTarget(String name, int columns, int... inFileKey) {
+        this.name = name;
+        this.columns = columns;
+        this.inFileKey = inFileKey;
+    }
+
+    int[] inFileKey() {
+        return inFileKey.clone();
+    }
+
+    String label() {
+        return name;
+    }
+
+    int columns() {
+        return columns;
+    }
+
+    String createStaging() {
+        return SqlResource.load("load/" + name + "/create_staging.sql");
+    }
+
+    String rejectUnmatched() {
+        return SqlResource.load("load/" + name + "/reject_unmatched.sql");
+    }
+
+    java.util.Optional<String> beforeInsert() {
+        return SqlResource.optional("load/" + name + "/before_insert.sql");
+    }
+
+    java.util.Optional<String> afterInsert() {
+        return SqlResource.optional("load/" + name + "/after_insert.sql");
+    }
+
+    String insert() {
+        return SqlResource.load("load/" + name + "/insert.sql");
+    }
+}

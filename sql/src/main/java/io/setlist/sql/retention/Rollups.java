@@ -1,0 +1,47 @@
+package io.setlist.sql.retention;
+
+import io.setlist.sql.SqlResource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Keeps the retention rollups (install day per user, active users per day) up to date incrementally: every events
+ * load marks the days it touched in {@code rollup_pending_days}, and a refresh reads only those days' events
+ * (index ranges on the partitioned events table), then clears the marks, all in one transaction.
+ */
+public final class Rollups {
+    private final DataSource ds;
+
+    public Rollups(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** What one refresh did. */
+    public record Refresh(int days, long installs, long activeUserDays) {
+    }
+
+    public Refresh refresh() {
+        try (Connection c = ds.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute(SqlResource.load("rollups/lock.sql"));
+                long installs = s.executeUpdate(SqlResource.load("rollups/refresh_installs.sql"));
+                long active = s.executeUpdate(SqlResource.load("rollups/refresh_active.sql"));
+                int days = s.executeUpdate(SqlResource.load("rollups/clear_pending.sql"));
+                c.commit();
+                return new Refresh(days, installs, active);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot refresh the retention rollups", e);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+ANALYZE events; ANALYZE user_installs; ANALYZE daily_active_users

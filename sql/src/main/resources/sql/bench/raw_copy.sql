@@ -1,0 +1,1 @@
+COPY bench_raw_plays FROM STDIN

@@ -1,0 +1,1 @@
+ANALYZE dup_candidates

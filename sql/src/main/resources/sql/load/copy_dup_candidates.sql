@@ -1,0 +1,1 @@
+COPY dup_candidates FROM STDIN

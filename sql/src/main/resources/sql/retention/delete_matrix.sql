@@ -1,0 +1,1 @@
+DELETE FROM retention_matrix WHERE business_date = ? AND cohort_by = ?
