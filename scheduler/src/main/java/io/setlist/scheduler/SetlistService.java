@@ -7,6 +7,8 @@ import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
+import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.models.VariantSplit;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
 import java.util.Date;
@@ -38,8 +40,9 @@ public final class SetlistService implements AutoCloseable {
                 : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
         try {
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
-                    new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler, operations.maxRunAge(),
-                            new ModelRegistry(backends.warehouse())),
+                    new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
+                            operations.maxRunAge(), new ModelRegistry(backends.warehouse()),
+                            new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv()))),
                     "0.0.0.0", settings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {

@@ -1,23 +1,39 @@
 package io.setlist.scheduler.api;
 
 /**
- * An error answered as JSON {@code {"error": code, "message": ..., "parameter": ...}} with an HTTP status. Thrown
+ * An error answered as JSON {@code {"error": code, "message": ..., "parameter": ..., "index": ...}} with an HTTP
+ * status ({@code index} only for an item of a batch body). Thrown
  * by the checks at the top of an endpoint; anything else becomes a 500 with no detail.
  */
 public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
     private final String parameter;
+    private final Integer index;
 
     private ApiError(int status, String code, String message, String parameter) {
+        this(status, code, message, parameter, null);
+    }
+
+    private ApiError(int status, String code, String message, String parameter, Integer index) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.parameter = parameter;
+        this.index = index;
     }
 
     public static ApiError badParameter(String parameter, String message) {
         return new ApiError(400, "bad_request", message, parameter);
+    }
+
+    /** A bad field of item {@code index} of a batch body: 400 naming both. */
+    public static ApiError badItem(int index, String field, String message) {
+        return new ApiError(400, "bad_request", message, field, index);
+    }
+
+    public static ApiError payloadTooLarge(String parameter, String message) {
+        return new ApiError(413, "payload_too_large", message, parameter);
     }
 
     public static ApiError notFound(String message) {
@@ -46,9 +62,13 @@ public final class ApiError extends RuntimeException {
 
     /** The response body. */
     public Body body() {
-        return new Body(code, getMessage(), parameter);
+        return new Body(code, getMessage(), parameter, index);
     }
 
-    public record Body(String error, String message, String parameter) {
+    /** {@code index}: the item of a batch body the error is about (absent otherwise). */
+    public record Body(String error, String message, String parameter, Integer index) {
+        public Body(String error, String message, String parameter) {
+            this(error, message, parameter, null);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.setlist.infra.store.PublishedRuns;
+import io.setlist.scheduler.models.CompletionPredictions;
 import io.setlist.sql.models.ModelRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,10 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.get(ModelsEndpoint.PATH, new ModelsEndpoint(operations.models()));
             }
             config.routes.get(RetentionEndpoint.PATH, new RetentionEndpoint(operations.warehouse()));
+            if (operations.predictions() != null) {
+                config.routes.post(ModelPredictionsEndpoint.PATH, new ModelPredictionsEndpoint(operations.predictions()));
+                config.routes.post(PredictionsEndpoint.PATH, new PredictionsEndpoint(operations.predictions()));
+            }
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
@@ -59,13 +64,19 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's jobs, the scheduler (null when this node
-     * runs without one), the age after which the published run counts as stale, and the model registry (null
-     * leaves out /v1/models).
+     * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's
+     * jobs, the scheduler (null when this node runs without one), the age after which the published run counts as
+     * stale, the model registry (null leaves out /v1/models) and the prediction service (null leaves out the
+     * prediction routes).
      */
     public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                              io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
-                             ModelRegistry models) {
+                             ModelRegistry models, CompletionPredictions predictions) {
+        public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
+                          io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
+                          ModelRegistry models) {
+            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, null);
+        }
     }
 
     private static void jsonUnlessAlready(io.javalin.http.Context ctx, String code, String message) {

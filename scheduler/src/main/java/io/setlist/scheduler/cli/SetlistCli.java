@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 EvalCommand.class,
                 ModelsCommand.class,
+                AbReportCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 QuarantineCommand.class,

@@ -1,0 +1,55 @@
+package io.setlist.scheduler.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.models.CompletionPredictions;
+
+import java.util.List;
+
+/**
+ * {@code POST /v1/models/{name}/predictions} (read): P(each play runs to the end), scored by the champion of model
+ * {@code name}, from the features known before the play at its timestamp.
+ *
+ * <ul>
+ *   <li>body: see {@link PredictionBatch}: 1..1000 items {@code {userId, trackId, timestamp}}</li>
+ *   <li>200: {@code {model, version, predictions: [{userId, trackId, timestamp, probability, trackingId}]}}, in
+ *       the order of the items; every prediction is in {@code prediction_log} under its {@code trackingId}</li>
+ *   <li>400: malformed body, or an item that is malformed or names an unknown user or track:
+ *       {@code {error, message, parameter: "userId"|"trackId"|"timestamp"|"item"|"body", index}}</li>
+ *   <li>404: no model {@code name}, or it has no champion this build can serve</li>
+ *   <li>413: more than 1000 items</li>
+ * </ul>
+ */
+final class ModelPredictionsEndpoint implements Handler {
+    static final String PATH = "/v1/models/{name}/predictions";
+
+    private final CompletionPredictions predictions;
+
+    ModelPredictionsEndpoint(CompletionPredictions predictions) {
+        this.predictions = predictions;
+    }
+
+    record Item(String userId, String trackId, String timestamp, double probability, String trackingId) {
+    }
+
+    record Response(String model, int version, List<Item> predictions) {
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String name = ctx.pathParam("name");
+        CompletionModels.Loaded champion = predictions.champion(name).orElseThrow(() -> ApiError.notFound(
+                "no model '" + Limit.truncate(name) + "' with a champion; see GET /v1/models"));
+        List<CompletionPredictions.Request> batch = PredictionBatch.parse(ctx.body());
+        List<CompletionPredictions.Prediction> scored;
+        try {
+            scored = predictions.score(champion, batch);
+        } catch (CompletionPredictions.UnknownKey e) {
+            throw ApiError.badItem(e.index(), e.field(), e.getMessage());
+        }
+        ctx.json(new Response(champion.name(), champion.version(), scored.stream().map(p -> new Item(
+                p.request().userKey(), p.request().trackKey(), p.request().ts().toString(), p.probability(),
+                p.trackingId().toString())).toList()));
+    }
+}
