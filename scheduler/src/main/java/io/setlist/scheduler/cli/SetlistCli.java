@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
+                KeysCommand.class,
                 RunCommand.class,
                 RunsCommand.class,
                 RetentionCommand.class,
