@@ -2,11 +2,14 @@ package io.setlist.scheduler;
 
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.jobs.PipelineSchedule;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 
@@ -30,8 +33,10 @@ public final class SetlistService implements AutoCloseable {
     /** Starts serving on {@code settings.httpPort()}; with {@code scheduled}, the cron trigger too. */
     public static SetlistService start(Backends backends, Settings settings, boolean scheduled) {
         DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
-        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), "0.0.0.0",
-                settings.httpPort());
+        ApiSettings apiSettings = ApiSettings.fromEnvironment();
+        ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
+                "0.0.0.0", settings.httpPort());
         PipelineSchedule schedule = null;
         try {
             if (scheduled) {

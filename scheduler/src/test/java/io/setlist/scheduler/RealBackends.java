@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL and a real DynamoDB-compatible server for the test JVM, reached the way a user's own servers
  * are: through {@code SETLIST_JDBC_URL} and {@code SETLIST_DYNAMODB_ENDPOINT}.
  */
-final class RealBackends {
+public final class RealBackends {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static LocalPostgres postgres;
     private static LocalDynamo dynamo;
@@ -40,7 +40,7 @@ final class RealBackends {
     }
 
     /** Settings for a fresh database and a fresh DynamoDB table prefix, isolated from other tests. */
-    static Settings isolatedSettings(Path home) {
+    public static Settings isolatedSettings(Path home) {
         start();
         int n = COUNTER.incrementAndGet();
         String database = "e2e" + ProcessHandle.current().pid() + "_" + n;
@@ -61,7 +61,7 @@ final class RealBackends {
         return Settings.from(env);
     }
 
-    static Backends open(Path home) {
+    public static Backends open(Path home) {
         return Backends.open(isolatedSettings(home));
     }
 }

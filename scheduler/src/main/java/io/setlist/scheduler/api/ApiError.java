@@ -2,7 +2,7 @@ package io.setlist.scheduler.api;
 
 /**
  * An error answered as JSON {@code {"error": code, "message": ..., "parameter": ...}} with an HTTP status. Thrown
- * by the checks at the top of an endpoint; anything else becomes a 500 with no detail.
+ * by the checks at the top of an endpoint or by {@link ApiAuth}; anything else becomes a 500 with no detail.
  */
 public final class ApiError extends RuntimeException {
     private final int status;
@@ -20,8 +20,29 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "bad_request", message, parameter);
     }
 
+    public static ApiError unauthorized(String message) {
+        return new ApiError(401, "unauthorized", message, null);
+    }
+
+    public static ApiError forbidden(String message) {
+        return new ApiError(403, "forbidden", message, null);
+    }
+
     public static ApiError notFound(String message) {
         return new ApiError(404, "not_found", message, null);
+    }
+
+    /** A cursor from a run that is no longer current: paging must start again, never mix two runs. */
+    public static ApiError cursorExpired(String message) {
+        return new ApiError(410, "cursor_expired", message, "cursor");
+    }
+
+    public static ApiError tooLarge(String message) {
+        return new ApiError(413, "payload_too_large", message, null);
+    }
+
+    public static ApiError tooManyRequests(String message) {
+        return new ApiError(429, "too_many_requests", message, null);
     }
 
     public static ApiError notReady() {
