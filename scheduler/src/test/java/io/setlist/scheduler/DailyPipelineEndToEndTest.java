@@ -98,7 +98,7 @@ class DailyPipelineEndToEndTest {
     @Test
     void everyStageRanAndWasRecordedInTheLedger() {
         assertThat(reports).extracting(DailyPipeline.StageReport::job)
-                .containsExactly("retention", "recommend", "completion", "publish");
+                .containsExactly("retention", "recommend", "completion", "publish", "cleanup");
         RunLedger ledger = new RunLedger(backends.warehouse());
         for (String job : List.of("retention", "recommend", "completion", "publish")) {
             assertThat(ledger.find(job, BUSINESS_DATE)).hasValueSatisfying(e -> {
@@ -106,8 +106,21 @@ class DailyPipelineEndToEndTest {
                 assertThat(e.rowsOut()).isPositive();
             });
         }
+        assertThat(ledger.find("cleanup", BUSINESS_DATE)).hasValueSatisfying(
+                e -> assertThat(e.status()).isEqualTo("SUCCEEDED"));
         // Firing again for the same date changes nothing.
         assertThat(service.pipeline().run(BUSINESS_DATE, false)).allMatch(DailyPipeline.StageReport::skipped);
+    }
+
+    @Test
+    void metricsReportJobDurationsAndPublishThroughput() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("setlist_job_duration_seconds_count\\{[^}]*job=\"publish\"[^}]*outcome=\"succeeded\"")
+                .containsPattern("setlist_publish_items_total [1-9]")
+                .contains("setlist_publish_retries_total")
+                .containsPattern("setlist_publish_last_items_per_second [1-9]");
     }
 
     @Test

@@ -17,11 +17,13 @@ import java.util.Map;
  */
 public final class ItemCodec {
     public static final int CACHE_PAGE = 500;
+    /** Epoch seconds after which DynamoDB's TTL may delete the item; a backstop for {@link RunCleanup}. */
+    public static final String TTL_ATTRIBUTE = "expires_at";
 
     private ItemCodec() {
     }
 
-    public static Map<String, AttributeValue> recommendations(String runId, Instant generatedAt,
+    public static Map<String, AttributeValue> recommendations(String runId, Instant generatedAt, Instant expiresAt,
                                                               UserRecommendations user) {
         List<AttributeValue> items = new ArrayList<>(user.items().size());
         for (RecommendedArtist a : user.items()) {
@@ -37,6 +39,7 @@ public final class ItemCodec {
         item.put("source", AttributeValue.fromS(user.source()));
         item.put("generated_at", AttributeValue.fromS(generatedAt.toString()));
         item.put("items", AttributeValue.fromL(items));
+        item.put(TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
         return item;
     }
 
@@ -50,11 +53,17 @@ public final class ItemCodec {
         return new UserRecommendations(item.get("user_key").s(), item.get("source").s(), items);
     }
 
+    /** The run id of a cache page's sort key {@code <runId>#<page>}. */
+    public static String runOfPageKey(String runPage) {
+        int hash = runPage.lastIndexOf('#');
+        return hash < 0 ? runPage : runPage.substring(0, hash);
+    }
+
     public static String pageKey(String runId, int page) {
         return runId + "#" + String.format("%06d", page);
     }
 
-    public static Map<String, AttributeValue> cachePage(String runId, String tier, int page,
+    public static Map<String, AttributeValue> cachePage(String runId, String tier, int page, Instant expiresAt,
                                                         List<CachePriority> entries) {
         List<AttributeValue> list = new ArrayList<>(entries.size());
         for (CachePriority e : entries) {
@@ -67,7 +76,8 @@ public final class ItemCodec {
         return Map.of(
                 "tier", AttributeValue.fromS(tier),
                 "run_page", AttributeValue.fromS(pageKey(runId, page)),
-                "entries", AttributeValue.fromL(list));
+                "entries", AttributeValue.fromL(list),
+                TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
     }
 
     public static List<CachePriority> cacheEntries(Map<String, AttributeValue> page) {

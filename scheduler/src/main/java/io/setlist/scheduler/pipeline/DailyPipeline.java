@@ -3,6 +3,7 @@ package io.setlist.scheduler.pipeline;
 import io.setlist.recommender.interactions.Weighting;
 import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.PublishSettings;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
@@ -38,17 +39,19 @@ public final class DailyPipeline {
         this.clock = clock;
     }
 
-    /** The four standard stages on the given backends. */
+    /** The standard stages on the given backends: retention, recommend, completion, publish, cleanup. */
     public static DailyPipeline standard(Backends backends, Settings settings) {
         RecommenderSettings defaults = RecommenderSettings.defaults();
         RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
                 settings.recommendations(), defaults.profileWeight(), defaults.minPlaysForNeighbours(),
                 Runtime.getRuntime().availableProcessors());
+        PublishSettings publish = PublishSettings.fromEnvironment();
         return new DailyPipeline(List.of(
                 new RetentionStage(backends.warehouse()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
-                new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables())),
+                new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),
+                new CleanupStage(backends.dynamo(), backends.tables(), publish.keepRuns())),
                 new RunLedger(backends.warehouse()), Clock.systemUTC());
     }
 
@@ -95,6 +98,7 @@ public final class DailyPipeline {
                 Stage.Outcome outcome = stage.run(new Stage.RunContext(date, runId, startedAt));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 ledger.succeed(stage.job(), date, outcome.rowsIn(), outcome.rowsOut());
+                PipelineMetrics.job(stage.job(), "succeeded", seconds);
                 LOG.info("{} for {} succeeded in {} s: {}", stage.job(), date, String.format("%.2f", seconds),
                         outcome.summary());
                 return new StageReport(stage.job(), date, false, outcome.rowsIn(), outcome.rowsOut(), seconds,
@@ -102,6 +106,7 @@ public final class DailyPipeline {
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 ledger.fail(stage.job(), date, error);
+                PipelineMetrics.job(stage.job(), "failed", (System.nanoTime() - t0) / 1e9);
                 LOG.error("{} for {} failed (attempt {}): {}", stage.job(), date, attempt.get(), error, e);
                 throw new StageFailedException(stage.job(), date, error, e);
             }
