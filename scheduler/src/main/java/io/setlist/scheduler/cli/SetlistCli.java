@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Daily music recommendations and cache-priority lists: PostgreSQL warehouse in, DynamoDB out.",
         subcommands = {
                 DemoCommand.class,
+                BenchCommand.class,
                 CleanupCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
