@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The process's Prometheus registry. It joins Micrometer's global registry while the API serves, so the pipeline
@@ -20,6 +21,8 @@ final class ApiMetrics implements AutoCloseable {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** One timer per (method, route, status): found with one map lookup on the hot path, built once. */
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     ApiMetrics() {
         Metrics.addRegistry(registry);
@@ -31,14 +34,17 @@ final class ApiMetrics implements AutoCloseable {
 
     /** Called by Javalin's request logger once the answer is complete, whatever it was. */
     void request(Context ctx, float millis) {
-        String route = ctx.attribute(ApiAuth.ROUTE_ATTRIBUTE);
-        Timer.builder("setlist.http.requests")
-                .description("HTTP requests by route template and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route == null ? "unmatched" : route)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        String attribute = ctx.attribute(ApiAuth.ROUTE_ATTRIBUTE);
+        String route = attribute == null ? "unmatched" : attribute;
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("setlist.http.requests")
+                        .description("HTTP requests by route template and status")
+                        .tag("method", method)
+                        .tag("route", route)
+                        .tag("status", Integer.toString(status))
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry))
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
     }
 
