@@ -3,6 +3,8 @@ package io.setlist.scheduler;
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
 import io.setlist.sql.models.ModelRegistry;
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
@@ -11,6 +13,7 @@ import io.setlist.scheduler.models.CompletionPredictions;
 import io.setlist.scheduler.models.VariantSplit;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,7 +42,9 @@ public final class SetlistService implements AutoCloseable {
         ClusteredScheduler scheduler = schedule == null ? null
                 : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
         try {
+            ApiSettings apiSettings = ApiSettings.fromEnvironment();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                    new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
                             operations.maxRunAge(), new ModelRegistry(backends.warehouse()),
                             new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv()))),

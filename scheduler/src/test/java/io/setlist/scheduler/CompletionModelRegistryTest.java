@@ -73,11 +73,16 @@ class CompletionModelRegistryTest {
         assertThat(models.champion()).hasValueSatisfying(c -> assertThat(c.version()).isEqualTo(1));
 
         io.setlist.sql.runs.RunLedger ledger = new io.setlist.sql.runs.RunLedger(backends.warehouse());
+        String key = new io.setlist.scheduler.auth.ApiKeys(backends.warehouse())
+                .create("models-test", io.setlist.scheduler.auth.Scope.READ).secret();
         try (ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                new io.setlist.scheduler.auth.ApiKeys(backends.warehouse()),
+                io.setlist.scheduler.config.ApiSettings.from(java.util.Map.of()),
                 new ApiServer.Operations(backends.warehouse(), ledger, java.util.List.of(), null, java.time.Duration.ofHours(36),
                         models.registry()), "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + api.port() + "/v1/models")).build(),
+                    URI.create("http://127.0.0.1:" + api.port() + "/v1/models"))
+                    .header("Authorization", "Bearer " + key).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode model = new ObjectMapper().readTree(response.body()).path("models").path(0);

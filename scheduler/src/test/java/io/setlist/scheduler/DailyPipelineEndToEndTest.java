@@ -2,6 +2,8 @@ package io.setlist.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.pipeline.DailyPipeline;
@@ -47,6 +49,7 @@ class DailyPipelineEndToEndTest {
     private static String base;
     private static List<DailyPipeline.StageReport> reports;
     private static int readyBeforePublish;
+    private static String readKey;
 
     @BeforeAll
     static void runThePipeline() throws Exception {
@@ -56,6 +59,8 @@ class DailyPipelineEndToEndTest {
         backends = Backends.open(settings);
         WorkloadImport.importDirectory(backends.warehouse(), data);
         service = SetlistService.start(backends, settings, null);
+        // The same code path as `./setlist keys create --scope read --name e2e`.
+        readKey = new ApiKeys(backends.warehouse()).create("e2e", Scope.READ).secret();
         base = "http://127.0.0.1:" + service.port();
         readyBeforePublish = get("/health/ready").statusCode();
         reports = service.pipeline().run(BUSINESS_DATE, false);
@@ -68,7 +73,8 @@ class DailyPipelineEndToEndTest {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + readKey)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -92,7 +98,7 @@ class DailyPipelineEndToEndTest {
     @Test
     void everyStageRanAndWasRecordedInTheLedger() {
         assertThat(reports).extracting(DailyPipeline.StageReport::job)
-                .containsExactly("retention", "purge", "recommend", "completion", "publish");
+                .containsExactly("retention", "purge", "recommend", "completion", "publish", "cleanup");
         RunLedger ledger = new RunLedger(backends.warehouse());
         for (String job : List.of("retention", "purge", "recommend", "completion", "publish")) {
             assertThat(ledger.find(job, BUSINESS_DATE)).hasValueSatisfying(e -> {
@@ -100,8 +106,21 @@ class DailyPipelineEndToEndTest {
                 assertThat(e.rowsOut()).isPositive();
             });
         }
+        assertThat(ledger.find("cleanup", BUSINESS_DATE)).hasValueSatisfying(
+                e -> assertThat(e.status()).isEqualTo("SUCCEEDED"));
         // Firing again for the same date changes nothing.
         assertThat(service.pipeline().run(BUSINESS_DATE, false)).allMatch(DailyPipeline.StageReport::skipped);
+    }
+
+    @Test
+    void metricsReportJobDurationsAndPublishThroughput() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("setlist_job_duration_seconds_count\\{[^}]*job=\"publish\"[^}]*outcome=\"succeeded\"")
+                .containsPattern("setlist_publish_items_total [1-9]")
+                .contains("setlist_publish_retries_total")
+                .containsPattern("setlist_publish_last_items_per_second [1-9]");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.setlist.scheduler;
 
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.auth.Scope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -51,6 +54,9 @@ import java.util.Set;
  * agrees with an independent count, and bad input gets the documented 400/404/413.
  */
 class PredictionsApiTest {
+    private static final io.setlist.scheduler.config.ApiSettings UNLIMITED =
+            io.setlist.scheduler.config.ApiSettings.from(Map.of()).withRate(1_000_000, 1_000_000);
+    private static String READ_KEY;
     private static final LocalDate FIRST_DAY = LocalDate.parse("2026-09-01");
     private static final LocalDate LAST_DAY = FIRST_DAY.plusDays(20);
     private static final String SPLIT = "champion:50,challenger:50";
@@ -104,7 +110,9 @@ class PredictionsApiTest {
                         Instant.ofEpochMilli(replayed.ts()[r]), r));
             }
         }
+        READ_KEY = new ApiKeys(backends.warehouse()).create("predictions-test", Scope.READ).secret();
         api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                new ApiKeys(backends.warehouse()), UNLIMITED,
                 new ApiServer.Operations(backends.warehouse(), new RunLedger(backends.warehouse()), List.of(), null, Duration.ofHours(36),
                         models.registry(), new CompletionPredictions(backends.warehouse(), VariantSplit.parse(SPLIT, SALT))),
                 "127.0.0.1", 0);
@@ -235,6 +243,7 @@ class PredictionsApiTest {
         io.setlist.scheduler.config.Settings settings = RealBackends.isolatedSettings(otherHome);
         try (Database empty = Database.open(settings.jdbcUrl(), settings.jdbcUser(), "", 2);
              ApiServer server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                     new ApiKeys(backends.warehouse()), UNLIMITED,
                      new ApiServer.Operations(empty.dataSource(), new RunLedger(empty.dataSource()), List.of(), null, Duration.ofHours(36),
                              null, new CompletionPredictions(empty.dataSource(), VariantSplit.parse(SPLIT, SALT))),
                      "127.0.0.1", 0)) {
@@ -242,6 +251,7 @@ class PredictionsApiTest {
             for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions")) {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + path))
+                        .header("Authorization", "Bearer " + READ_KEY)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
                 assertThat(JSON.readTree(response.body()).path("message").asText()).contains("champion");
@@ -268,6 +278,7 @@ class PredictionsApiTest {
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .header("Authorization", "Bearer " + READ_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

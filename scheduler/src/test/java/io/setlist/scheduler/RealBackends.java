@@ -1,6 +1,7 @@
 package io.setlist.scheduler;
 
 import io.setlist.infra.embedded.LocalDynamo;
+import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.embedded.LocalPostgres;
 
@@ -64,5 +65,9 @@ public final class RealBackends {
         env.put("SETLIST_CACHE_TIERS", "hot:64MiB,warm:512MiB");
         env.putAll(extra);
         return Settings.from(env);
+    }
+
+    public static Backends open(Path home) {
+        return Backends.open(isolatedSettings(home));
     }
 }

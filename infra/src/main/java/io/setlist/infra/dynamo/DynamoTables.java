@@ -1,14 +1,19 @@
 package io.setlist.infra.dynamo;
 
+import io.setlist.infra.publish.ItemCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +29,8 @@ import java.util.List;
  * </ul>
  */
 public record DynamoTables(String prefix) {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoTables.class);
+
     public DynamoTables {
         if (prefix == null || prefix.isBlank() || !prefix.matches("[A-Za-z0-9_.-]+")) {
             throw new IllegalArgumentException("DynamoDB table prefix must match [A-Za-z0-9_.-]+: '" + prefix + "'");
@@ -42,11 +49,41 @@ public record DynamoTables(String prefix) {
         return prefix + "-runs";
     }
 
-    /** Creates the tables that are missing (on-demand billing) and waits until they are active. */
+    /**
+     * Creates the tables that are missing (on-demand billing), waits until they are active, and turns on TTL
+     * ({@code expires_at}) for the two item tables.
+     */
     public void ensure(DynamoDbClient client) {
         create(client, recommendations(), "user_key", "run_id");
         create(client, cachePriorities(), "tier", "run_page");
         create(client, runs(), "dataset", null);
+        enableTtl(client, recommendations());
+        enableTtl(client, cachePriorities());
+    }
+
+    /**
+     * TTL is a backstop: {@code RunCleanup} removes old runs explicitly, and readers never serve a run that is not
+     * current whether TTL deleted it or not. Local servers may not implement TTL (dynalite answers
+     * UnknownOperationException to UpdateTimeToLive); that is logged, and items still carry the attribute.
+     */
+    private static void enableTtl(DynamoDbClient client, String table) {
+        try {
+            TimeToLiveStatus status = client.describeTimeToLive(b -> b.tableName(table))
+                    .timeToLiveDescription().timeToLiveStatus();
+            if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+                return;
+            }
+            client.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.enabled(true)
+                    .attributeName(ItemCodec.TTL_ATTRIBUTE)));
+        } catch (DynamoDbException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if ("UnknownOperationException".equals(code)) {
+                LOG.warn("this DynamoDB endpoint does not implement TimeToLive ({}); items of {} still carry {}, "
+                        + "and old runs are removed by the cleanup job", code, table, ItemCodec.TTL_ATTRIBUTE);
+            } else {
+                throw e;
+            }
+        }
     }
 
     private static void create(DynamoDbClient client, String table, String hash, String range) {

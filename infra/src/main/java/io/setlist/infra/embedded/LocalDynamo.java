@@ -52,15 +52,23 @@ public final class LocalDynamo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(dynaliteDir, data, port);
+        return start(dynaliteDir, data, port, 0);
     }
 
     /** An in-memory server on a free port, for tests. */
     public static LocalDynamo startEphemeral(Path dynaliteDir) {
+        return startEphemeral(dynaliteDir, 0);
+    }
+
+    /**
+     * An in-memory server on a free port whose Node.js heap may grow to {@code nodeHeapMiB} (0: Node's default):
+     * a benchmark run of millions of items keeps gigabytes in memory.
+     */
+    public static LocalDynamo startEphemeral(Path dynaliteDir, int nodeHeapMiB) {
         try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
             socket.close();
-            return start(dynaliteDir, null, port);
+            return start(dynaliteDir, null, port, nodeHeapMiB);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,9 +90,13 @@ public final class LocalDynamo implements AutoCloseable {
                 + "SETLIST_DYNAMODB_ENDPOINT");
     }
 
-    private static LocalDynamo start(Path dynaliteDir, Path data, int port) {
+    private static LocalDynamo start(Path dynaliteDir, Path data, int port, int nodeHeapMiB) {
         installPackages(dynaliteDir);
-        List<String> command = new ArrayList<>(List.of("node", "serve.js", "--port", Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of("node"));
+        if (nodeHeapMiB > 0) {
+            command.add("--max-old-space-size=" + nodeHeapMiB);
+        }
+        command.addAll(List.of("serve.js", "--port", Integer.toString(port)));
         if (data != null) {
             command.add("--path");
             command.add(data.toString());

@@ -3,6 +3,7 @@ package io.setlist.infra.publish;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -39,13 +40,27 @@ public final class BatchWriter {
 
     /** Puts {@code items} (≤ 25) into {@code table}; returns only when every one is written. */
     public void put(String table, List<Map<String, AttributeValue>> items) {
-        if (items.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("a batch holds at most 25 items, got " + items.size());
-        }
-        List<WriteRequest> pending = new ArrayList<>(items.size());
+        List<WriteRequest> requests = new ArrayList<>(items.size());
         for (Map<String, AttributeValue> item : items) {
-            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
+        write(table, requests);
+    }
+
+    /** Deletes the items with these {@code keys} (≤ 25) from {@code table}; returns when every one is deleted. */
+    public void delete(String table, List<Map<String, AttributeValue>> keys) {
+        List<WriteRequest> requests = new ArrayList<>(keys.size());
+        for (Map<String, AttributeValue> key : keys) {
+            requests.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+        }
+        write(table, requests);
+    }
+
+    private void write(String table, List<WriteRequest> requests) {
+        if (requests.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("a batch holds at most 25 items, got " + requests.size());
+        }
+        List<WriteRequest> pending = new ArrayList<>(requests);
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             try {
                 BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(table, pending)));

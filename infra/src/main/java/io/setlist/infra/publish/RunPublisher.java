@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +30,20 @@ public final class RunPublisher {
     private final DynamoTables tables;
     private final BatchWriter writer;
     private final int threads;
+    private final Duration ttl;
+
+    /** Items expire after {@link #DEFAULT_TTL}: far longer than any run is served, so TTL never hits a live run. */
+    public static final Duration DEFAULT_TTL = Duration.ofDays(30);
 
     public RunPublisher(DynamoDbClient client, DynamoTables tables, int threads, int maxAttempts) {
+        this(client, tables, threads, maxAttempts, DEFAULT_TTL);
+    }
+
+    public RunPublisher(DynamoDbClient client, DynamoTables tables, int threads, int maxAttempts, Duration ttl) {
         this.client = client;
         this.tables = tables;
         this.threads = threads;
+        this.ttl = ttl;
         this.writer = new BatchWriter(client, maxAttempts, 50, 5_000);
     }
 
@@ -49,6 +60,9 @@ public final class RunPublisher {
     public final class Session implements AutoCloseable {
         private final CurrentRun run;
         private final String expected;
+        private final Instant startedAt = Instant.now();
+        private final Instant expiresAt;
+        private final long retriesBefore = writer.retries();
         private final long start = System.nanoTime();
         private final ExecutorService pool;
         // Bounded in-flight batches keep memory flat however many users the run has.
@@ -63,7 +77,12 @@ public final class RunPublisher {
 
         private Session(CurrentRun run) {
             this.run = run;
+            this.expiresAt = run.generatedAt().plus(ttl);
             this.expected = new RunPointer(client, tables).current().map(CurrentRun::runId).orElse(null);
+            if (!run.runId().equals(expected)) {
+                // Re-publishing the current run must not mark it as being written.
+                new RunRecords(client, tables).writing(run.runId(), startedAt);
+            }
             this.pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "publish-" + run.runId());
                 t.setDaemon(true);
@@ -73,7 +92,7 @@ public final class RunPublisher {
 
         public void add(UserRecommendations user) {
             throwIfFailed();
-            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), user));
+            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), expiresAt, user));
             users++;
             if (batch.size() == BatchWriter.MAX_BATCH) {
                 submit(tables.recommendations(), batch);
@@ -88,7 +107,7 @@ public final class RunPublisher {
             for (int page = 0, from = 0; from < entries.size(); page++, from += ItemCodec.CACHE_PAGE) {
                 List<CachePriority> slice = entries.subList(from, Math.min(entries.size(), from + ItemCodec.CACHE_PAGE));
                 // Pages are large items: one per call keeps every request far below the 16 MB limit.
-                submit(tables.cachePriorities(), List.of(ItemCodec.cachePage(run.runId(), tier, page, slice)));
+                submit(tables.cachePriorities(), List.of(ItemCodec.cachePage(run.runId(), tier, page, expiresAt, slice)));
                 cacheEntries += slice.size();
             }
         }
@@ -112,11 +131,12 @@ public final class RunPublisher {
             CurrentRun written = new CurrentRun(run.runId(), run.businessDate(), run.generatedAt(), users,
                     List.copyOf(tiers));
             new RunPointer(client, tables).moveTo(written, expected);
+            new RunRecords(client, tables).published(run.runId(), startedAt);
             committed = true;
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("published run {}: {} users, {} cache entries, {} items, {} retries in {} s",
-                    run.runId(), users, cacheEntries, items, writer.retries(), String.format("%.1f", seconds));
-            return new Report(run.runId(), users, cacheEntries, items, writer.retries(), seconds);
+                    run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, String.format("%.1f", seconds));
+            return new Report(run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, seconds);
         }
 
         private void submit(String table, List<Map<String, AttributeValue>> items) {

@@ -45,6 +45,28 @@ public final class PublishedRuns {
         return Optional.of(ItemCodec.recommendations(response.item()));
     }
 
+    /** A user's item of run {@code runId} in its stored, packed form (for caches). */
+    public Optional<ItemCodec.PackedUser> packedRecommendations(String runId, String userKey) {
+        GetItemResponse response = client.getItem(b -> b.tableName(tables.recommendations())
+                .key(Map.of("user_key", AttributeValue.fromS(userKey), "run_id", AttributeValue.fromS(runId))));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ItemCodec.packedUser(response.item())
+                .orElseGet(() -> ItemCodec.pack(ItemCodec.recommendations(response.item()))));
+    }
+
+    /** Page {@code page} ({@link ItemCodec#CACHE_PAGE} entries) of a tier's list in run {@code runId}. */
+    public Optional<List<CachePriority>> cachePage(String runId, String tier, int page) {
+        GetItemResponse response = client.getItem(b -> b.tableName(tables.cachePriorities())
+                .key(Map.of("tier", AttributeValue.fromS(tier),
+                        "run_page", AttributeValue.fromS(ItemCodec.pageKey(runId, page)))));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ItemCodec.cacheEntries(response.item()));
+    }
+
     /** The first {@code limit} entries of a tier's list in run {@code runId}; empty when the tier has none. */
     public Optional<List<CachePriority>> cachePriorities(String runId, String tier, int limit) {
         List<CachePriority> out = new ArrayList<>();

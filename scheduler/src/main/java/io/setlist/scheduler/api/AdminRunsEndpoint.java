@@ -36,6 +36,7 @@ final class AdminRunsEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        QueryParams.only(ctx, java.util.Set.of("job", "limit"));
         String job = ctx.queryParam("job");
         if (job != null && !jobs.contains(job)) {
             throw ApiError.badParameter("job", "job must be one of " + jobs);

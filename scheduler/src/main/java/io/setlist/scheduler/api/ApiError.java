@@ -2,8 +2,8 @@ package io.setlist.scheduler.api;
 
 /**
  * An error answered as JSON {@code {"error": code, "message": ..., "parameter": ..., "index": ...}} with an HTTP
- * status ({@code index} only for an item of a batch body). Thrown
- * by the checks at the top of an endpoint; anything else becomes a 500 with no detail.
+ * status ({@code index} only for an item of a batch body). Thrown by the checks at the top of an endpoint or by
+ * {@link ApiAuth}; anything else becomes a 500 with no detail.
  */
 public final class ApiError extends RuntimeException {
     private final int status;
@@ -36,12 +36,33 @@ public final class ApiError extends RuntimeException {
         return new ApiError(413, "payload_too_large", message, parameter);
     }
 
+    public static ApiError unauthorized(String message) {
+        return new ApiError(401, "unauthorized", message, null);
+    }
+
+    public static ApiError forbidden(String message) {
+        return new ApiError(403, "forbidden", message, null);
+    }
+
     public static ApiError notFound(String message) {
         return new ApiError(404, "not_found", message, null);
     }
 
     public static ApiError unavailable(String message) {
         return new ApiError(503, "unavailable", message, null);
+    }
+
+    /** A cursor from a run that is no longer current: paging must start again, never mix two runs. */
+    public static ApiError cursorExpired(String message) {
+        return new ApiError(410, "cursor_expired", message, "cursor");
+    }
+
+    public static ApiError tooLarge(String message) {
+        return payloadTooLarge(null, message);
+    }
+
+    public static ApiError tooManyRequests(String message) {
+        return new ApiError(429, "too_many_requests", message, null);
     }
 
     public static ApiError notReady() {

@@ -4,17 +4,25 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.setlist.infra.publish.CachePriority;
 import io.setlist.infra.publish.CurrentRun;
+import io.setlist.infra.publish.ItemCodec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * {@code GET /v1/cache/{tier}/priorities?limit=N}: a cache tier's tracks in the order to keep them.
+ * {@code GET /v1/cache/{tier}/priorities?limit=N&cursor=C}: a cache tier's tracks in the order to keep them.
+ * Scope {@code read}.
  *
  * <ul>
- *   <li>{@code limit}: 1..10000, default 1000; anything else → 400 naming {@code limit}</li>
- *   <li>200: {@code {tier, runId, businessDate, generatedAt, items: [{rank, trackId, probability, priority}]}};
- *       {@code probability} is P(a play runs to the end), {@code priority} expected full plays per MiB</li>
+ *   <li>{@code tier}: [a-z0-9-]{1,64}; {@code limit}: 1..10000, default 1000; {@code cursor}: the
+ *       {@code nextCursor} of the previous page. Anything else, or another parameter → 400 naming it</li>
+ *   <li>200: {@code {tier, runId, businessDate, generatedAt, items: [{rank, trackId, probability, priority}],
+ *       nextCursor?}}; {@code probability} is P(a play runs to the end), {@code priority} expected full plays per
+ *       MiB. {@code ETag} is the run id; 304 when {@code If-None-Match} names the current run</li>
  *   <li>404: the tier is not in the current run</li>
+ *   <li>410: the cursor is from a run that is no longer current</li>
  *   <li>503: no run has been published yet</li>
  * </ul>
  */
@@ -22,32 +30,72 @@ final class CachePrioritiesEndpoint implements Handler {
     static final String PATH = "/v1/cache/{tier}/priorities";
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 10_000;
+    private static final Set<String> PARAMS = Set.of("limit", "cursor");
 
     private final CurrentRunView current;
+    private final RunCache cache;
 
-    CachePrioritiesEndpoint(CurrentRunView current) {
+    CachePrioritiesEndpoint(CurrentRunView current, RunCache cache) {
         this.current = current;
+        this.cache = cache;
     }
 
     record Item(int rank, String trackId, double probability, double priority) {
     }
 
-    record Response(String tier, String runId, String businessDate, String generatedAt, List<Item> items) {
+    record Response(String tier, String runId, String businessDate, String generatedAt, List<Item> items,
+                    String nextCursor) {
     }
 
     @Override
     public void handle(Context ctx) {
+        QueryParams.only(ctx, PARAMS);
         String tier = ctx.pathParam("tier");
         if (!tier.matches("[a-z0-9-]{1,64}")) {
             throw ApiError.badParameter("tier", "tier must match [a-z0-9-]{1,64}");
         }
         int limit = Limit.parse(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+        String cursor = ctx.queryParam("cursor");
+        if (cursor != null) {
+            Cursor.decode(cursor);
+        }
         CurrentRun run = current.require();
+        int offset = Cursor.offset(cursor, run.runId());
         if (!run.tiers().contains(tier)) {
             throw ApiError.notFound("no cache tier '" + tier + "' in run " + run.runId() + "; tiers: " + run.tiers());
         }
-        List<CachePriority> entries = current.runs().cachePriorities(run.runId(), tier, limit).orElse(List.of());
-        ctx.json(new Response(tier, run.runId(), run.businessDate().toString(), run.generatedAt().toString(),
-                entries.stream().map(e -> new Item(e.rank(), e.trackKey(), e.probability(), e.priority())).toList()));
+        if (RunETag.notModified(ctx, run.runId())) {
+            return;
+        }
+        // One entry more than asked for tells whether there is a next page.
+        List<CachePriority> entries = read(run.runId(), tier, offset, limit + 1);
+        boolean more = entries.size() > limit;
+        List<Item> items = entries.subList(0, Math.min(limit, entries.size())).stream()
+                .map(e -> new Item(e.rank(), e.trackKey(), e.probability(), e.priority())).toList();
+        String next = more ? new Cursor(run.runId(), offset + limit).encode() : null;
+        ctx.json(new Response(tier, run.runId(), run.businessDate().toString(), run.generatedAt().toString(), items,
+                next));
+    }
+
+    private List<CachePriority> read(String runId, String tier, int offset, int count) {
+        List<CachePriority> out = new ArrayList<>(Math.min(count, 2 * ItemCodec.CACHE_PAGE));
+        int page = offset / ItemCodec.CACHE_PAGE;
+        int skip = offset % ItemCodec.CACHE_PAGE;
+        while (out.size() < count) {
+            Optional<List<CachePriority>> entries = cache.cachePage(runId, tier, page);
+            if (entries.isEmpty()) {
+                break;
+            }
+            List<CachePriority> list = entries.get();
+            for (int i = skip; i < list.size() && out.size() < count; i++) {
+                out.add(list.get(i));
+            }
+            if (list.size() < ItemCodec.CACHE_PAGE) {
+                break;
+            }
+            skip = 0;
+            page++;
+        }
+        return out;
     }
 }

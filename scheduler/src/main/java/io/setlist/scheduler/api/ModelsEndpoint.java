@@ -44,6 +44,7 @@ final class ModelsEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        QueryParams.only(ctx, java.util.Set.of());
         Map<String, List<Version>> byName = new LinkedHashMap<>();
         Map<String, Integer> champions = new LinkedHashMap<>();
         for (ModelRegistry.Version v : registry.versions(null)) {

@@ -43,6 +43,7 @@ final class RetentionEndpoint implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        QueryParams.only(ctx, java.util.Set.of("from", "to", "by"));
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
         if (to.isBefore(from)) {

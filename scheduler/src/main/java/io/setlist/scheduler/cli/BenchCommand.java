@@ -1,93 +1,133 @@
 package io.setlist.scheduler.cli;
 
+import io.setlist.infra.dynamo.DynamoClients;
+import io.setlist.infra.dynamo.DynamoTables;
+import io.setlist.infra.embedded.LocalDynamo;
+import io.setlist.infra.publish.RunPublisher;
+import io.setlist.infra.store.PublishedRuns;
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.auth.Scope;
+import io.setlist.scheduler.bench.StoredItems;
+import io.setlist.scheduler.bench.SyntheticRun;
+import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
-import io.setlist.sql.Database;
-import io.setlist.sql.bench.ImportBenchmark;
-import io.setlist.sql.bench.RetentionBenchmark;
-import io.setlist.sql.embedded.LocalPostgres;
-import io.setlist.sql.workload.LastfmSynthetic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks on a throwaway embedded PostgreSQL, each with its baseline in the same run.",
-                "  bench import [--users N]: generate lastfm-360k (default full size) and import it; baseline: a bare "
-                        + "COPY of the plays file. Run with SETLIST_JAVA_OPTS=-Xmx2g to hold the heap to 2 GB.",
-                "  bench retention [--events N]: generate N events; the seed-style query on the raw events against "
-                        + "the same question and the 30-day matrix from the rollups."})
-final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "import | retention")
-    String what;
-
-    @Option(names = "--users", defaultValue = "359347", description = "import: Last.fm users (default: ${DEFAULT-VALUE}, full size).")
-    int users;
-
-    @Option(names = "--data", description = "import: directory for the generated files (default: $SETLIST_HOME/bench/lastfm-<users>).")
-    Path data;
-
-    @Option(names = "--events", defaultValue = "50000000", description = "retention: events to generate (default: ${DEFAULT-VALUE}).")
-    long events;
-
-    @Option(names = "--days", defaultValue = "120", description = "retention: days the events span (default: ${DEFAULT-VALUE}).")
-    int days;
+        description = "Benchmarks, each with its baseline in the same run (figures in README.md).",
+        subcommands = {BenchCommand.Publish.class, BenchCommand.Seed.class, WarehouseBench.Import.class,
+                WarehouseBench.Retention.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        Settings settings = Settings.fromEnvironment();
-        switch (what) {
-            case "import" -> benchImport(settings);
-            case "retention" -> benchRetention();
-            default -> throw new IllegalArgumentException("bench what? import or retention, got '" + what + "'");
-        }
-        return 0;
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 
-    private void benchImport(Settings settings) {
-        Path dir = data != null ? data : settings.home().resolve("bench").resolve("lastfm-" + users);
-        if (!Files.isRegularFile(dir.resolve(LastfmSynthetic.PLAYS_FILE))
-                || !Files.isRegularFile(dir.resolve(LastfmSynthetic.PROFILE_FILE))) {
-            long t0 = System.nanoTime();
-            LastfmSynthetic.Summary s = LastfmSynthetic.generate(new LastfmSynthetic.Settings(users, 42, false), dir);
-            System.out.printf("generated %,d play rows for %,d users in %.1f s into %s%n", s.playRows(), s.users(),
-                    (System.nanoTime() - t0) / 1e9, dir);
-        }
-        try (LocalPostgres pg = LocalPostgres.startEphemeral();
-             Database db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 4)) {
-            ImportBenchmark.Result r = ImportBenchmark.run(db.dataSource(), dir, ImportProgressView.forConsole());
-            System.out.printf("bench import lastfm-360k: %,d play rows (%,d users)%n", r.playRows(), users);
-            System.out.printf("  baseline, bare COPY of the plays file (4 text columns, no checks): %7.1f s%n",
-                    r.baselineSeconds());
-            System.out.printf("  import of the plays file (validate, stage, check, map keys, insert):  %7.1f s  = %.2f x baseline%n",
-                    r.playsFileSeconds(), r.ratio());
-            System.out.printf("  import of both files: %.1f s, %,d rows loaded, %,d quarantined%n", r.importSeconds(),
-                    r.loaded(), r.quarantined());
-            System.out.printf("  peak heap during the import: %,d MiB (max heap %,d MiB)%n", r.peakHeapBytes() >> 20,
-                    r.maxHeapBytes() >> 20);
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish a synthetic run (USERS × RECOMMENDATIONS) to a fresh in-memory dynalite per "
+                    + "configuration (or SETLIST_DYNAMODB_ENDPOINT), then count its items with a parallel scan. "
+                    + "Configurations run one after the other in this process, so their times compare directly.")
+    static final class Publish implements Callable<Integer> {
+        @Option(names = "--users", defaultValue = "359347", description = "Users (default: ${DEFAULT-VALUE}).")
+        int users;
+
+        @Option(names = "--recommendations", defaultValue = "100", description = "Artists per user (default: ${DEFAULT-VALUE}).")
+        int recommendations;
+
+        @Option(names = "--configs", defaultValue = "apache:16", split = ",", description = "HTTP client and "
+                + "parallel batches to compare, e.g. url:8,apache:16,apache:32 (default: ${DEFAULT-VALUE}).")
+        List<String> configs;
+
+        @Option(names = "--node-heap-mib", defaultValue = "12288", description = "Heap of each in-memory dynalite "
+                + "(default: ${DEFAULT-VALUE}).")
+        int nodeHeapMiB;
+
+        @Override
+        public Integer call() throws Exception {
+            String endpoint = System.getenv("SETLIST_DYNAMODB_ENDPOINT");
+            System.out.printf("publish %,d users × %d recommendations; store: %s%n", users, recommendations,
+                    endpoint == null ? "in-memory dynalite (a fresh one per configuration)" : endpoint);
+            System.out.printf("%-8s %7s %10s %9s %12s %9s %12s %6s%n", "http", "batches", "items", "seconds",
+                    "items/s", "retries", "scanned", "lost");
+            List<double[]> results = new ArrayList<>();
+            int exit = 0;
+            for (String config : configs) {
+                String[] parts = config.split(":");
+                DynamoClients.Http http = DynamoClients.Http.parse(parts[0]);
+                int threads = Integer.parseInt(parts[1]);
+                LocalDynamo dynamo = endpoint == null
+                        ? LocalDynamo.startEphemeral(LocalDynamo.defaultDynaliteDir(), nodeHeapMiB) : null;
+                try (DynamoDbClient client = DynamoClients.create(dynamo != null ? dynamo.endpoint()
+                        : URI.create(endpoint), null, http, threads + 8)) {
+                    DynamoTables tables = new DynamoTables("bench" + System.nanoTime());
+                    tables.ensure(client);
+                    String runId = "2026-11-01.bench";
+                    RunPublisher.Report report = SyntheticRun.publish(new RunPublisher(client, tables, threads, 10),
+                            runId, users, recommendations);
+                    long scanned = StoredItems.count(client, tables.recommendations(), "run_id", runId, 8);
+                    long lost = users - scanned;
+                    if (lost != 0) {
+                        exit = 1;
+                    }
+                    System.out.printf("%-8s %7d %,10d %9.1f %,12.0f %,9d %,12d %6d%n", http.name().toLowerCase(),
+                            threads, report.items(), report.seconds(), report.items() / report.seconds(),
+                            report.retries(), scanned, lost);
+                    results.add(new double[]{report.seconds()});
+                } finally {
+                    if (dynamo != null) {
+                        dynamo.close();
+                    }
+                }
+            }
+            if (results.size() > 1) {
+                System.out.printf("time vs %s: ", configs.get(0));
+                for (int i = 1; i < results.size(); i++) {
+                    System.out.printf("%s %.2fx faster  ", configs.get(i), results.get(0)[0] / results.get(i)[0]);
+                }
+                System.out.println();
+            }
+            return exit;
         }
     }
 
-    private void benchRetention() {
-        try (LocalPostgres pg = LocalPostgres.startEphemeral();
-             Database db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 4)) {
-            RetentionBenchmark.Result r = RetentionBenchmark.run(db.dataSource(), events, 50, days);
-            System.out.printf("bench retention: %,d events over %d days (generated in %.1f s)%n", r.events(), days,
-                    r.generateSeconds());
-            System.out.printf("  rollups built from scratch: %.1f s; refreshed after one more day: %.2f s%n",
-                    r.fullRollupSeconds(), r.oneDayRefreshSeconds());
-            System.out.printf("  cohort %s, active on days 1-7 (median of 5 runs):%n", r.installDate());
-            System.out.printf("    seed-style BETWEEN on raw events: %8.3f s  retained %,d (loses day 7 after 00:00)%n",
-                    r.seedRawSeconds(), r.seedRetained());
-            System.out.printf("    half-open on raw events:          %8.3f s  retained %,d%n", r.rawHalfOpenSeconds(),
-                    r.rawHalfOpenRetained());
-            System.out.printf("    from the rollups:                 %8.3f s  retained %,d  = %.0f x faster than the seed query%n",
-                    r.rollupSeconds(), r.rollupRetained(), r.ratio());
-            System.out.printf("  30-day cohort matrix (30 cohorts x 30 days) from the rollups: %.3f s%n",
-                    r.matrixSeconds());
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Publish a synthetic run into the configured store unless it is already current, and "
+                    + "create a read key named 'bench' (printed on stdout) for bench/api-load.sh.")
+    static final class Seed implements Callable<Integer> {
+        @Option(names = "--users", defaultValue = "359347", description = "Users (default: ${DEFAULT-VALUE}).")
+        int users;
+
+        @Option(names = "--recommendations", defaultValue = "100", description = "Artists per user (default: ${DEFAULT-VALUE}).")
+        int recommendations;
+
+        @Override
+        public Integer call() {
+            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+                String runId = "2026-11-01.bench-" + users + "x" + recommendations;
+                boolean current = new PublishedRuns(backends.dynamo(), backends.tables()).currentRun()
+                        .map(r -> r.runId().equals(runId)).orElse(false);
+                if (!current) {
+                    RunPublisher.Report report = SyntheticRun.publish(new RunPublisher(backends.dynamo(),
+                            backends.tables(), 16, 10), runId, users, recommendations);
+                    System.err.printf("published %s: %,d items in %.1f s%n", runId, report.items(), report.seconds());
+                } else {
+                    System.err.println(runId + " is already current");
+                }
+                ApiKeys keys = new ApiKeys(backends.warehouse());
+                keys.revoke("bench");
+                System.out.println(keys.create("bench", Scope.READ).secret());
+            }
+            return 0;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.SetlistService;
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.pipeline.DailyPipeline;
@@ -30,6 +32,7 @@ import java.util.concurrent.Callable;
 final class DemoCommand implements Callable<Integer> {
     /** Fixed so that the demo data, and so every figure it prints, is the same on every machine. */
     static final LocalDate DEMO_FIRST_DAY = LocalDate.parse("2026-10-01");
+    static final String DEMO_KEY_NAME = "demo";
 
     @Option(names = "--users", defaultValue = "3000", description = "Synthetic users (default: ${DEFAULT-VALUE}).")
     int users;
@@ -87,6 +90,11 @@ final class DemoCommand implements Callable<Integer> {
 
             service = SetlistService.start(backends, settings,
                     exit ? null : io.setlist.scheduler.config.ScheduleSettings.fromEnvironment());
+            // One demo key at a time: a second demo run replaces the first one's key.
+            ApiKeys keys = new ApiKeys(backends.warehouse());
+            keys.revoke(DEMO_KEY_NAME);
+            String key = keys.create(DEMO_KEY_NAME, Scope.READ).secret();
+            String auth = "-H 'Authorization: Bearer " + key + "' ";
             String base = "http://localhost:" + service.port();
             Map<String, String> sampleUsers = new RecommendationTable(backends.warehouse())
                     .sampleUserPerSource(businessDate);
@@ -94,19 +102,22 @@ final class DemoCommand implements Callable<Integer> {
             String userUrl = base + "/v1/users/" + sampleUsers.getOrDefault("neighbours",
                     sampleUsers.values().stream().findFirst().orElse("unknown")) + "/recommendations?limit=5";
             String cacheUrl = base + "/v1/cache/" + tier + "/priorities?limit=10";
-            check(userUrl);
-            check(cacheUrl);
+            check(userUrl, key);
+            check(cacheUrl, key);
             System.out.printf("%nready in %.1f s. Try:%n", (System.nanoTime() - t0) / 1e9);
-            System.out.println("  curl -s '" + userUrl + "'");
+            System.out.println("  curl -s " + auth + "'" + userUrl + "'");
             sampleUsers.forEach((source, user) -> {
                 if (!source.equals("neighbours")) {
-                    System.out.println("  curl -s '" + base + "/v1/users/" + user + "/recommendations?limit=5'"
-                            + "   # cold start: " + source);
+                    System.out.println("  curl -s " + auth + "'" + base + "/v1/users/" + user
+                            + "/recommendations?limit=5'   # cold start: " + source);
                 }
             });
-            System.out.println("  curl -s '" + cacheUrl + "'");
-            System.out.println("  curl -s '" + base + "/health/ready'");
-            System.out.println("  curl -s '" + base + "/v1/users/u000001/recommendations?limit=abc'   # 400");
+            System.out.println("  curl -s " + auth + "'" + cacheUrl + "'");
+            System.out.println("  curl -s '" + base + "/health/ready'   # no key needed");
+            System.out.println("  curl -s " + auth + "'" + base + "/v1/users/u000001/recommendations?limit=abc'   # 400");
+            System.out.println("  curl -s '" + userUrl + "'   # 401: no key");
+            System.out.println("  (read key '" + DEMO_KEY_NAME + "'; ./setlist keys create --scope admin --name ops "
+                    + "for /v1/runs/current)");
             if (exit) {
                 return 0;
             }
@@ -125,9 +136,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo only says "ready" after the API really answered 200 from DynamoDB. */
-    private static void check(String url) throws IOException, InterruptedException {
+    private static void check(String url, String key) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key)
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("API check failed: GET " + url + " answered " + response.statusCode()

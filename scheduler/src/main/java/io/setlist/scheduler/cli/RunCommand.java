@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the daily pipeline (all) or one job (retention, recommend, completion, publish) for a "
-                + "business date, or backfill a date range. A job that already succeeded for a date is skipped "
-                + "unless --force.")
+        description = "Run the daily pipeline (all) or one job (import, retention, purge, recommend, completion, "
+                + "publish, cleanup) for a business date, or backfill a date range. A job that already succeeded "
+                + "for a date is skipped unless --force.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", defaultValue = "all", description = "all | retention | recommend | completion | publish "
+    @Parameters(index = "0", defaultValue = "all", description = "all | retention | recommend | completion | publish | cleanup "
             + "(default: ${DEFAULT-VALUE}).")
     String job;
 

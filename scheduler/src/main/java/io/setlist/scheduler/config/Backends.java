@@ -68,7 +68,10 @@ public final class Backends implements AutoCloseable {
                 endpoint = settings.dynamoEndpoint();
                 dynamoDescription = "DynamoDB at " + endpoint;
             }
-            DynamoDbClient client = DynamoClients.create(endpoint, settings.awsRegion());
+            PublishSettings publish = PublishSettings.fromEnvironment();
+            // Enough pooled connections for every parallel publish batch plus the API's reads.
+            DynamoDbClient client = DynamoClients.create(endpoint, settings.awsRegion(), publish.http(),
+                    publish.threads() + 64);
             DynamoTables tables = new DynamoTables(settings.tablePrefix());
             tables.ensure(client);
             LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);

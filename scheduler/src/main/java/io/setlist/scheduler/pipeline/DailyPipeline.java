@@ -4,6 +4,7 @@ import io.setlist.recommender.interactions.Weighting;
 import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
+import io.setlist.scheduler.config.PublishSettings;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
@@ -45,12 +46,13 @@ public final class DailyPipeline {
         this(stages, ledger, clock, ScheduleSettings.fromEnvironment().node());
     }
 
-    /** The standard stages on the given backends. */
+    /** The standard stages on the given backends: [import], retention, purge, recommend, completion, publish, cleanup. */
     public static DailyPipeline standard(Backends backends, Settings settings) {
         RecommenderSettings defaults = RecommenderSettings.defaults();
         RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
                 settings.recommendations(), defaults.profileWeight(), defaults.minPlaysForNeighbours(),
                 Runtime.getRuntime().availableProcessors());
+        PublishSettings publish = PublishSettings.fromEnvironment();
         List<Stage> stages = new ArrayList<>();
         if (settings.inbox() != null) {
             stages.add(new ImportStage(backends.warehouse(), settings.inbox()));
@@ -60,7 +62,8 @@ public final class DailyPipeline {
                 new PurgeStage(backends.warehouse(), settings.eventRetentionDays()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
-                new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables())));
+                new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),
+                new CleanupStage(backends.dynamo(), backends.tables(), publish.keepRuns())));
         return new DailyPipeline(stages, new RunLedger(backends.warehouse()), Clock.systemUTC(),
                 ScheduleSettings.fromEnvironment().node());
     }
@@ -136,6 +139,7 @@ public final class DailyPipeline {
                 Stage.Outcome outcome = stage.run(new Stage.RunContext(date, runId, startedAt));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 ledger.succeed(stage.job(), date, outcome.rowsIn(), outcome.rowsOut(), outcome.summary());
+                PipelineMetrics.job(stage.job(), "succeeded", seconds);
                 LOG.info("{} for {} succeeded in {} s: {}", stage.job(), date, String.format("%.2f", seconds),
                         outcome.summary());
                 return new StageReport(stage.job(), date, false, outcome.rowsIn(), outcome.rowsOut(), seconds,
@@ -143,6 +147,7 @@ public final class DailyPipeline {
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 ledger.fail(stage.job(), date, error);
+                PipelineMetrics.job(stage.job(), "failed", (System.nanoTime() - t0) / 1e9);
                 LOG.error("{} for {} failed (attempt {}): {}", stage.job(), date, attempt.get(), error, e);
                 throw new StageFailedException(stage.job(), date, error, e);
             }

@@ -7,6 +7,7 @@ import io.setlist.infra.publish.RecommendedArtist;
 import io.setlist.infra.publish.RunPublisher;
 import io.setlist.infra.publish.UserRecommendations;
 import io.setlist.infra.store.PublishedRuns;
+import io.setlist.scheduler.config.PublishSettings;
 import io.setlist.sql.cache.CachePriorityTable;
 import io.setlist.sql.recommend.RecommendationTable;
 import io.setlist.sql.runs.PublishedRunsTable;
@@ -27,11 +28,17 @@ public final class PublishStage implements Stage {
     private final DataSource warehouse;
     private final DynamoDbClient dynamo;
     private final DynamoTables tables;
+    private final PublishSettings settings;
 
     public PublishStage(DataSource warehouse, DynamoDbClient dynamo, DynamoTables tables) {
+        this(warehouse, dynamo, tables, PublishSettings.from(Map.of()));
+    }
+
+    public PublishStage(DataSource warehouse, DynamoDbClient dynamo, DynamoTables tables, PublishSettings settings) {
         this.warehouse = warehouse;
         this.dynamo = dynamo;
         this.tables = tables;
+        this.settings = settings;
     }
 
     @Override
@@ -52,7 +59,7 @@ public final class PublishStage implements Stage {
             return new Outcome(0, 0, "not published: the current run " + current.get().runId()
                     + " is for a later date");
         }
-        RunPublisher publisher = new RunPublisher(dynamo, tables, 8, 10);
+        RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), 10, settings.ttl());
         CurrentRun run = new CurrentRun(context.runId(), context.businessDate(), context.startedAt(), 0, List.of());
         long rows;
         RunPublisher.Report report;
@@ -68,6 +75,7 @@ public final class PublishStage implements Stage {
             tiers.forEach(session::cacheTier);
             report = session.commit();
         }
+        PipelineMetrics.published(report);
         new PublishedRunsTable(warehouse).record(report.runId(), context.businessDate(), report.users(),
                 report.cacheEntries());
         return new Outcome(rows, report.items(), String.format("run %s: %d users, %d cache entries, %d items, "

@@ -1,0 +1,42 @@
+package io.setlist.scheduler.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.setlist.infra.publish.CurrentRun;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /v1/runs/current}: the run readers are served from. Scope {@code admin}.
+ *
+ * <ul>
+ *   <li>no parameters; any → 400 naming it</li>
+ *   <li>200: {@code {runId, businessDate, generatedAt, users, tiers}}; {@code ETag} is the run id, 304 when
+ *       {@code If-None-Match} names it</li>
+ *   <li>503: no run has been published yet</li>
+ * </ul>
+ */
+final class CurrentRunEndpoint implements Handler {
+    static final String PATH = "/v1/runs/current";
+
+    private final CurrentRunView current;
+
+    CurrentRunEndpoint(CurrentRunView current) {
+        this.current = current;
+    }
+
+    record Response(String runId, String businessDate, String generatedAt, long users, List<String> tiers) {
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        QueryParams.only(ctx, Set.of());
+        CurrentRun run = current.require();
+        if (RunETag.notModified(ctx, run.runId())) {
+            return;
+        }
+        ctx.json(new Response(run.runId(), run.businessDate().toString(), run.generatedAt().toString(), run.users(),
+                run.tiers()));
+    }
+}
