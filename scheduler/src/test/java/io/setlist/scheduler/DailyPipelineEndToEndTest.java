@@ -124,6 +124,16 @@ class DailyPipelineEndToEndTest {
     }
 
     @Test
+    void metricsCarryEachJobsDurationAndLastSuccess() throws Exception {
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        for (String job : List.of("retention", "recommend", "completion", "publish")) {
+            assertThat(metrics.body()).contains("setlist_job_last_success_seconds{job=\"" + job + "\"}")
+                    .containsPattern("setlist_job_duration_seconds_count\\{[^}]*job=\"" + job + "\"");
+        }
+    }
+
+    @Test
     void readinessWasNotReadyUntilTheFirstPublish() throws Exception {
         assertThat(readyBeforePublish).isEqualTo(503);
         HttpResponse<String> ready = get("/health/ready");

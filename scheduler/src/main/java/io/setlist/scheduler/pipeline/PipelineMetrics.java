@@ -23,11 +23,22 @@ final class PipelineMetrics {
     private PipelineMetrics() {
     }
 
+    /** Epoch seconds of each job's last success: freshness alerts compare it with the clock. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> LAST_SUCCESS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static void job(String job, String outcome, double seconds) {
         Timer.builder("setlist.job.duration").description("duration of a pipeline job")
                 .tag("job", job).tag("outcome", outcome)
                 .register(Metrics.globalRegistry)
                 .record(Duration.ofNanos((long) (seconds * 1e9)));
+        if ("succeeded".equals(outcome)) {
+            LAST_SUCCESS.computeIfAbsent(job, j -> Metrics.globalRegistry.gauge("setlist.job.last.success.seconds",
+                    java.util.List.of(io.micrometer.core.instrument.Tag.of("job", j)), new AtomicLong(),
+                    AtomicLong::doubleValue)).set(System.currentTimeMillis() / 1000);
+        } else {
+            Metrics.counter("setlist.job.failures", "job", job).increment();
+        }
     }
 
     static void published(RunPublisher.Report report) {
