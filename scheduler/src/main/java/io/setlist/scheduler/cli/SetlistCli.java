@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 RetentionCommand.class,
-                BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
