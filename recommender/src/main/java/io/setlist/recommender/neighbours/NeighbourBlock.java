@@ -32,7 +32,6 @@ final class NeighbourBlock {
     private final int[] outCounts;
 
     private final float[] dot;
-    private final boolean[] seen;
     private final int[] touched;
     private final TopK top;
 
@@ -51,8 +50,7 @@ final class NeighbourBlock {
         this.outCounts = outCounts;
         int users = rowStart.length - 1;
         this.dot = new float[users];
-        this.seen = new boolean[users];
-        this.touched = new int[users];
+        this.touched = new int[users + 1]; // +1: the branch-free append writes one slot ahead
         this.top = new TopK(k);
     }
 
@@ -61,36 +59,63 @@ final class NeighbourBlock {
         final int[] postingStart = postings.postingStart;
         final int[] postingUsers = postings.users;
         final float[] postingWeights = postings.weights;
+        final float[] dot = this.dot;
+        final int[] touched = this.touched;
         final double cosineWeight = 1.0 - profileWeight;
         for (int u = fromUser; u < toUser; u++) {
             int touchedCount = 0;
             for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
                 float wu = rowWeights[i];
                 int artist = columns[i];
-                for (int p = postingStart[artist]; p < postingStart[artist + 1]; p++) {
+                for (int p = postingStart[artist], end = postingStart[artist + 1]; p < end; p++) {
                     int v = postingUsers[p];
-                    if (!seen[v]) {
-                        seen[v] = true;
-                        touched[touchedCount++] = v;
-                    }
-                    dot[v] += wu * postingWeights[p];
+                    float before = dot[v];
+                    // Weights are > 0, so 0 means "first time". Writing unconditionally and advancing the count
+                    // by 0 or 1 avoids a branch the CPU mispredicts often. A product that underflows to 0 could
+                    // list v twice, which the evaluation below detects (see CLAIMED).
+                    touched[touchedCount] = v;
+                    touchedCount += before == 0f ? 1 : 0;
+                    dot[v] = before + wu * postingWeights[p];
                 }
             }
             top.clear();
+            // Until the selection is full every candidate enters; after that only one whose best possible
+            // similarity (profile similarity 1) reaches the current k-th best is worth the exact evaluation.
+            // The bound is computed with the same float rounding as the similarity, so it is never below it.
+            float kth = Float.NEGATIVE_INFINITY;
             for (int t = 0; t < touchedCount; t++) {
                 int v = touched[t];
-                if (v != u) {
-                    float similarity = profileWeight == 0.0
-                            ? dot[v]
-                            : (float) (cosineWeight * dot[v] + profileWeight * profiles.similarity(u, v));
-                    if (similarity > 0f) {
-                        top.offer(v, similarity);
+                float cosine = dot[v];
+                if (cosine == CLAIMED) {
+                    continue;
+                }
+                dot[v] = CLAIMED;
+                if (v == u) {
+                    continue;
+                }
+                float similarity;
+                if (profileWeight == 0.0) {
+                    similarity = cosine;
+                } else {
+                    if ((float) (cosineWeight * cosine + profileWeight) < kth) {
+                        continue;
+                    }
+                    similarity = (float) (cosineWeight * cosine + profileWeight * profiles.similarity(u, v));
+                }
+                if (similarity > 0f && similarity >= kth) {
+                    top.offer(v, similarity);
+                    if (k > 0 && top.size() == k) {
+                        kth = top.worstScore();
                     }
                 }
-                dot[v] = 0f;
-                seen[v] = false;
+            }
+            for (int t = 0; t < touchedCount; t++) {
+                dot[touched[t]] = 0f;
             }
             outCounts[u] = top.drainBestFirst(outNeighbours, outSimilarities, u * k);
         }
     }
+
+    /** Marks an accumulator entry as already evaluated in this query (weights and dots are never negative). */
+    private static final float CLAIMED = -1f;
 }

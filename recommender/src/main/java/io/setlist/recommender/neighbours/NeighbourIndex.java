@@ -54,6 +54,22 @@ public final class NeighbourIndex {
      */
     public static NeighbourIndex build(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
                                        double profileWeight, int k, int threads) {
+        return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, 0, counts.users(), null);
+    }
+
+    /**
+     * Neighbours of the query users {@code fromUser..toUser-1} only (the others get none): the unit of work that a
+     * partitioned run hands to one machine. Every block of {@link #BLOCK_SIZE} users reads the shared, immutable
+     * index and writes only its own users' slots, so blocks can run in any order, anywhere.
+     *
+     * @param progress told the number of query users finished after each block (from worker threads), or null
+     */
+    public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                                            double profileWeight, int k, int threads, int fromUser, int toUser,
+                                            java.util.function.IntConsumer progress) {
+        if (fromUser < 0 || toUser > counts.users() || fromUser > toUser) {
+            throw new IllegalArgumentException("bad user range " + fromUser + ".." + toUser + " of " + counts.users());
+        }
         if (weights.length != counts.columns().length) {
             throw new IllegalArgumentException("weights must align with columns: "
                     + weights.length + " != " + counts.columns().length);
@@ -82,13 +98,17 @@ public final class NeighbourIndex {
                 ? null : ProfileSimilarity.encode(profilesByUserIndex);
 
         AtomicInteger nextBlock = new AtomicInteger();
-        int blocks = (users + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        int blocks = (toUser - fromUser + BLOCK_SIZE - 1) / BLOCK_SIZE;
         Runnable worker = () -> {
             NeighbourBlock block = new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
                     profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                int from = b * BLOCK_SIZE;
-                block.compute(from, Math.min(users, from + BLOCK_SIZE));
+                int from = fromUser + b * BLOCK_SIZE;
+                int to = Math.min(toUser, from + BLOCK_SIZE);
+                block.compute(from, to);
+                if (progress != null) {
+                    progress.accept(to - from);
+                }
             }
         };
         runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
