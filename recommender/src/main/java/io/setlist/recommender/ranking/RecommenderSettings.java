@@ -39,6 +39,18 @@ public record RecommenderSettings(Weighting weighting, int neighbours, int topN,
         return new RecommenderSettings(w, neighbours, topN, profileWeight, minPlaysForNeighbours, threads);
     }
 
+    public RecommenderSettings withTopN(int n) {
+        return new RecommenderSettings(weighting, neighbours, n, profileWeight, minPlaysForNeighbours, threads);
+    }
+
+    public RecommenderSettings withNeighbours(int k) {
+        return new RecommenderSettings(weighting, k, topN, profileWeight, minPlaysForNeighbours, threads);
+    }
+
+    public RecommenderSettings withProfileWeight(double w) {
+        return new RecommenderSettings(weighting, neighbours, topN, w, minPlaysForNeighbours, threads);
+    }
+
     public RecommenderSettings withThreads(int t) {
         return new RecommenderSettings(weighting, neighbours, topN, profileWeight, minPlaysForNeighbours, t);
     }
