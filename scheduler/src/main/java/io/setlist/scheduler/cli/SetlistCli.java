@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 RunsCommand.class,
                 RetentionCommand.class,
+                EvalCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
