@@ -40,6 +40,12 @@ public final class UserKnnRecommender {
      */
     public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
                                     RecommenderSettings s, Consumer<RankedItems> sink) {
+        recommendAll(counts, allUserIds, profilesOfAllUserIds, s, sink, RecommendProgress.NONE);
+    }
+
+    /** As above, reporting phases and their timings to {@code progress}. */
+    public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
+                                    RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
         if (profilesOfAllUserIds.length != allUserIds.length) {
             throw new IllegalArgumentException("profiles must align with user ids: "
                     + profilesOfAllUserIds.length + " != " + allUserIds.length);
@@ -58,13 +64,27 @@ public final class UserKnnRecommender {
             profilesByUserIndex[u] = position < 0 ? UserProfile.unknown() : profileOrUnknown(profilesOfAllUserIds[position]);
         }
 
+        long t0 = System.nanoTime();
+        progress.started("weights", counts.users());
         float[] weights = RowWeights.apply(counts, s.weighting());
-        NeighbourIndex neighbours = NeighbourIndex.build(counts, weights, profilesByUserIndex, s.profileWeight(),
-                s.neighbours(), s.threads());
         SegmentPopularity segments = SegmentPopularity.build(counts, profilesByUserIndex, s.topN());
-        NeighbourRanking ranking = new NeighbourRanking(counts, weights, neighbours);
+        progress.advance(counts.users());
+        long t1 = System.nanoTime();
+        progress.finished("weights", (t1 - t0) / 1e9);
 
+        progress.started("neighbours", counts.users());
+        NeighbourIndex neighbours = NeighbourIndex.buildRange(counts, weights, profilesByUserIndex, s.profileWeight(),
+                s.neighbours(), s.threads(), 0, counts.users(), progress::advance);
+        long t2 = System.nanoTime();
+        progress.finished("neighbours", (t2 - t1) / 1e9);
+
+        progress.started("ranking", allUserIds.length);
+        NeighbourRanking ranking = new NeighbourRanking(counts, weights, neighbours);
+        int reportEvery = Math.max(1, Math.min(4096, allUserIds.length / 100));
         for (int i = 0; i < allUserIds.length; i++) {
+            if (i > 0 && i % reportEvery == 0) {
+                progress.advance(reportEvery);
+            }
             int userId = allUserIds[i];
             UserProfile profile = profileOrUnknown(profilesOfAllUserIds[i]);
             int u = userIds.indexOf(userId);
@@ -83,6 +103,8 @@ public final class UserKnnRecommender {
             }
             sink.accept(result);
         }
+        progress.advance(allUserIds.length == 0 ? 0 : allUserIds.length - (long) ((allUserIds.length - 1) / reportEvery) * reportEvery);
+        progress.finished("ranking", (System.nanoTime() - t2) / 1e9);
     }
 
     private static UserProfile profileOrUnknown(UserProfile p) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 RetentionCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })

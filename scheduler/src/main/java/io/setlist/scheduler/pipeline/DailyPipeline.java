@@ -95,6 +95,7 @@ public final class DailyPipeline {
                 Stage.Outcome outcome = stage.run(new Stage.RunContext(date, runId, startedAt));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 ledger.succeed(stage.job(), date, outcome.rowsIn(), outcome.rowsOut());
+                ledger.recordSummary(stage.job(), date, outcome.summary());
                 LOG.info("{} for {} succeeded in {} s: {}", stage.job(), date, String.format("%.2f", seconds),
                         outcome.summary());
                 return new StageReport(stage.job(), date, false, outcome.rowsIn(), outcome.rowsOut(), seconds,
@@ -102,6 +103,7 @@ public final class DailyPipeline {
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 ledger.fail(stage.job(), date, error);
+                ledger.recordSummary(stage.job(), date, null);
                 LOG.error("{} for {} failed (attempt {}): {}", stage.job(), date, attempt.get(), error, e);
                 throw new StageFailedException(stage.job(), date, error, e);
             }

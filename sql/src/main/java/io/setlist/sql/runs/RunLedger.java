@@ -73,6 +73,33 @@ public final class RunLedger {
         }
     }
 
+    /** Stores a stage's summary line (timings and counts) on its ledger row; null clears it. */
+    public void recordSummary(String job, LocalDate date, String summary) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(SqlResource.load("runs/record_summary.sql"))) {
+            s.setString(1, summary);
+            s.setString(2, job);
+            s.setObject(3, date);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("run ledger: cannot record the summary of " + job + " for " + date, e);
+        }
+    }
+
+    /** The summary line stored by {@link #recordSummary}, if any. */
+    public Optional<String> summaryOf(String job, LocalDate date) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(SqlResource.load("runs/find_summary.sql"))) {
+            s.setString(1, job);
+            s.setObject(2, date);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("run ledger: cannot read the summary of " + job + " for " + date, e);
+        }
+    }
+
     public Optional<Entry> find(String job, LocalDate date) {
         return list("runs/find.sql", job, date).stream().findFirst();
     }

@@ -1,0 +1,3 @@
+SELECT summary
+FROM job_runs
+WHERE job = ? AND business_date = ?
