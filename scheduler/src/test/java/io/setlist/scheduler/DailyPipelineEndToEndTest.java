@@ -100,6 +100,9 @@ class DailyPipelineEndToEndTest {
                 assertThat(e.rowsOut()).isPositive();
             });
         }
+        // The recommend stage's per-phase wall times are kept in the ledger.
+        assertThat(ledger.summaryOf("recommend", BUSINESS_DATE)).hasValueSatisfying(summary -> assertThat(summary)
+                .containsPattern("matrix \\d+\\.\\d s, weights \\d+\\.\\d s, neighbours \\d+\\.\\d s, ranking \\d+\\.\\d s"));
         // Firing again for the same date changes nothing.
         assertThat(service.pipeline().run(BUSINESS_DATE, false)).allMatch(DailyPipeline.StageReport::skipped);
     }

@@ -26,14 +26,32 @@ public final class SetlistModels {
 
             @Override
             public int[][] recommend(PlayCounts train, Interactions data, int[] testUsers, int k) {
-                UserProfile[] profiles = new UserProfile[testUsers.length];
+                // Every training user is passed too (lists dropped), so that their profiles feed the profile
+                // blend and the segment rankings as in the daily job, not just the test users' profiles.
+                it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap position = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+                position.defaultReturnValue(-1);
+                it.unimi.dsi.fastutil.ints.IntArrayList all = new it.unimi.dsi.fastutil.ints.IntArrayList();
                 for (int i = 0; i < testUsers.length; i++) {
-                    profiles[i] = data.profileOf(testUsers[i]);
+                    position.put(testUsers[i], i);
+                    all.add(testUsers[i]);
+                }
+                for (int u = 0; u < train.users(); u++) {
+                    if (position.get(train.userIds().idAt(u)) < 0) {
+                        all.add(train.userIds().idAt(u));
+                    }
+                }
+                int[] allUsers = all.toIntArray();
+                UserProfile[] profiles = new UserProfile[allUsers.length];
+                for (int i = 0; i < allUsers.length; i++) {
+                    profiles[i] = data.profileOf(allUsers[i]);
                 }
                 int[][] lists = new int[testUsers.length][];
-                int[] at = {0};
-                UserKnnRecommender.recommendAll(train, testUsers, profiles, settings.withTopN(k),
-                        (RankedItems items) -> lists[at[0]++] = items.artistIds());
+                UserKnnRecommender.recommendAll(train, allUsers, profiles, settings.withTopN(k), (RankedItems items) -> {
+                    int at = position.get(items.userId());
+                    if (at >= 0) {
+                        lists[at] = items.artistIds();
+                    }
+                });
                 return lists;
             }
         };

@@ -23,7 +23,8 @@ class NeighbourIndexTest {
     private static final int K = 10;
 
     @ParameterizedTest(name = "{0}, profileWeight={1}")
-    @CsvSource({"LOG,0.0", "LOG,0.3", "BM25,0.1", "NORMALISED,0.0"})
+    // 0.05 prunes most candidates before their profile similarity is computed (tight bound), 0.9 almost none
+    @CsvSource({"LOG,0.0", "LOG,0.3", "BM25,0.1", "NORMALISED,0.0", "NORMALISED,0.05", "BM25,0.9"})
     void equalsNaiveAllPairsTopK(Weighting weighting, double profileWeight) {
         PlayCounts counts = RandomPlays.counts(42, USERS, ARTISTS, 12);
         assertThat(counts.users()).isEqualTo(USERS);
@@ -66,6 +67,28 @@ class NeighbourIndexTest {
             assertThat(five.neighboursOf(u)).isEqualTo(one.neighboursOf(u));
             assertThat(five.similaritiesOf(u)).isEqualTo(one.similaritiesOf(u));
         }
+    }
+
+    @Test
+    void aRangeIsAnIndependentUnitOfWork() {
+        PlayCounts counts = RandomPlays.counts(17, 900, 250, 15);
+        float[] w = RowWeights.apply(counts, Weighting.NORMALISED);
+        UserProfile[] profiles = RandomPlays.profiles(5, counts.users());
+        NeighbourIndex all = NeighbourIndex.build(counts, w, profiles, 0.1, K, 2);
+        int[] reported = new int[1];
+        NeighbourIndex part = NeighbourIndex.buildRange(counts, w, profiles, 0.1, K, 2, 300, 650,
+                n -> { synchronized (reported) { reported[0] += n; } });
+        assertThat(reported[0]).isEqualTo(350);
+        for (int u = 0; u < counts.users(); u++) {
+            if (u >= 300 && u < 650) {
+                assertThat(part.neighboursOf(u)).isEqualTo(all.neighboursOf(u));
+                assertThat(part.similaritiesOf(u)).isEqualTo(all.similaritiesOf(u));
+            } else {
+                assertThat(part.countOf(u)).isZero();
+            }
+        }
+        assertThatThrownBy(() -> NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 10, 5, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
