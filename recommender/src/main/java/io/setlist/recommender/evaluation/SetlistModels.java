@@ -21,7 +21,8 @@ public final class SetlistModels {
         return new TopNModel() {
             @Override
             public String name() {
-                return "setlist-knn-" + settings.weighting().name().toLowerCase(Locale.ROOT);
+                return "setlist-knn-" + settings.weighting().name().toLowerCase(Locale.ROOT)
+                        + (settings.maxPostingsPerArtist() > 0 ? "-cap" + settings.maxPostingsPerArtist() : "");
             }
 
             @Override

@@ -17,7 +17,7 @@ import io.setlist.recommender.select.TopK;
  * same order whichever of u and v is the query: similarities are symmetric bit for bit, and results do
  * not depend on how users are split between workers.
  */
-final class NeighbourBlock {
+final class NeighbourBlock implements NeighbourWorker {
 
     private final int[] rowStart;
     private final int[] columns;
@@ -55,7 +55,20 @@ final class NeighbourBlock {
     }
 
     /** Computes neighbours of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
-    void compute(int fromUser, int toUser) {
+    private long postingsScanned;
+
+    @Override
+    public long postingsScanned() {
+        return postingsScanned;
+    }
+
+    @Override
+    public long postingsSkipped() {
+        return 0;
+    }
+
+    @Override
+    public void compute(int fromUser, int toUser) {
         final int[] postingStart = postings.postingStart;
         final int[] postingUsers = postings.users;
         final float[] postingWeights = postings.weights;
@@ -67,6 +80,7 @@ final class NeighbourBlock {
             for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
                 float wu = rowWeights[i];
                 int artist = columns[i];
+                postingsScanned += postingStart[artist + 1] - postingStart[artist];
                 for (int p = postingStart[artist], end = postingStart[artist + 1]; p < end; p++) {
                     int v = postingUsers[p];
                     float before = dot[v];

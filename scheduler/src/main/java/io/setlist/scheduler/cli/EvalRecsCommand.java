@@ -54,6 +54,11 @@ final class EvalRecsCommand implements Callable<Integer> {
             description = "on | off | auto: LibRec only up to " + LIBREC_AUTO_MAX_USERS + " users (default: ${DEFAULT-VALUE}).")
     String librec;
 
+    @Option(names = "--max-postings", defaultValue = "0",
+            description = "0 = exact (default). N > 0 adds APPROXIMATE Setlist KNN rows (-capN) whose artists with more "
+                    + "than N listeners are matched only through their N heaviest listeners.")
+    int maxPostings;
+
     @Option(names = "--format", defaultValue = "table", description = "table | json (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -87,6 +92,11 @@ final class EvalRecsCommand implements Callable<Integer> {
         List<TopNModel> models = new ArrayList<>();
         for (Weighting w : Weighting.values()) {
             models.add(SetlistModels.knn(base.withWeighting(w)));
+        }
+        if (maxPostings > 0) {
+            for (Weighting w : Weighting.values()) {
+                models.add(SetlistModels.knn(base.withWeighting(w).withMaxPostingsPerArtist(maxPostings)));
+            }
         }
         models.add(SetlistModels.globalPopularity());
         models.add(SetlistModels.segmentPopularity());

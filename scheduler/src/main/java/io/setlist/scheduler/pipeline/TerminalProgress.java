@@ -22,6 +22,8 @@ public final class TerminalProgress implements RecommendProgress {
     private final PrintStream out;
     private final boolean interactive;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+    private volatile long cpuAtStart;
     private final AtomicLong done = new AtomicLong();
     private volatile String phase = "";
     private volatile long total;
@@ -50,6 +52,7 @@ public final class TerminalProgress implements RecommendProgress {
         this.total = units;
         this.done.set(0);
         this.startedAt = System.nanoTime();
+        this.cpuAtStart = processCpuNanos();
         this.lastDrawAt = 0;
         this.lastDecile = 0;
     }
@@ -91,6 +94,12 @@ public final class TerminalProgress implements RecommendProgress {
     @Override
     public void finished(String phase, double phaseSeconds) {
         record(phase, phaseSeconds);
+        long cpu = processCpuNanos();
+        if (cpu >= 0 && cpuAtStart >= 0) {
+            synchronized (this) {
+                cpuSeconds.put(phase, (cpu - cpuAtStart) / 1e9);
+            }
+        }
         if (out != null && interactive) {
             out.println();
         }
@@ -99,6 +108,20 @@ public final class TerminalProgress implements RecommendProgress {
     /** Adds (or replaces) a phase's wall time. */
     public synchronized void record(String phase, double phaseSeconds) {
         seconds.put(phase, phaseSeconds);
+    }
+
+    /**
+     * CPU time of the whole JVM during each recommender phase (all threads, GC included): on a shared machine
+     * this, not the wall time, says what the phase costs; divided by the cores it estimates an idle machine's wall time.
+     */
+    public synchronized Map<String, Double> cpuSeconds() {
+        return new LinkedHashMap<>(cpuSeconds);
+    }
+
+    /** JVM process CPU time in ns, or -1 where the platform does not report it. */
+    public static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     public synchronized Map<String, Double> seconds() {
