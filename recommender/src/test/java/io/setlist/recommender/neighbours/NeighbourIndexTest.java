@@ -32,12 +32,39 @@ class NeighbourIndexTest {
         UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
 
         for (NeighbourIndex.Search search : NeighbourIndex.Search.values()) {
-            assertEqualsNaive(counts, w, profiles, profileWeight, search);
+            int usersWithFewerThanK = assertEqualsNaive(counts, w, profiles, profileWeight, search);
+            // the fixture must exercise both full and short neighbour lists
+            assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
         }
     }
 
-    private static void assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
-                                          NeighbourIndex.Search search) {
+    /** Few artists, so every user's postings cover several times all users: the dense sweep path. */
+    @ParameterizedTest(name = "{0}, profileWeight={1}")
+    @CsvSource({"NORMALISED,0.0", "BM25,0.1", "LOG,0.5"})
+    void denseSweepEqualsNaiveAllPairsTopK(Weighting weighting, double profileWeight) {
+        PlayCounts counts = RandomPlays.counts(4, USERS, 8, 24);
+        int[] listeners = new int[counts.artists()];
+        for (int a : counts.columns()) {
+            listeners[a]++;
+        }
+        int dense = 0;
+        for (int u = 0; u < counts.users(); u++) {
+            long work = 0;
+            for (int i = counts.rowStart()[u]; i < counts.rowStart()[u + 1]; i++) {
+                work += listeners[counts.columns()[i]];
+            }
+            dense += work * 100 >= (long) counts.users() * NeighbourBlock.DENSE_PERCENT ? 1 : 0;
+        }
+        // both paths in one index, and most users on the dense one
+        assertThat(dense).isBetween(counts.users() / 2, counts.users() - 1);
+        float[] w = RowWeights.apply(counts, weighting);
+        UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
+        assertEqualsNaive(counts, w, profiles, profileWeight, NeighbourIndex.Search.FULL_SCAN);
+    }
+
+    /** @return the number of users with fewer than K neighbours */
+    private static int assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
+                                         NeighbourIndex.Search search) {
         NeighbourIndex index = NeighbourIndex.buildRange(counts, w, profiles, profileWeight, K, 1, 0, counts.users(),
                 null, search, 0);
 
@@ -58,8 +85,7 @@ class NeighbourIndexTest {
         if (search == NeighbourIndex.Search.BOUNDED && profileWeight <= 0.05) {
             assertThat(index.postingsSkipped()).as("the pruning path must be exercised").isPositive();
         }
-        // the fixture must exercise both full and short neighbour lists
-        assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
+        return usersWithFewerThanK;
     }
 
     @ParameterizedTest
