@@ -23,7 +23,7 @@ class LibRecUserKnnTest {
         int[][] lists = librec.recommend(evaluation.train(), data, testUsers, 10);
         int[][] again = librec.recommend(evaluation.train(), data, testUsers, 10);
 
-        assertThat(lists).hasSameSizeAs(testUsers);
+        assertThat(lists.length).isEqualTo(testUsers.length);
         for (int i = 0; i < testUsers.length; i++) {
             IntOpenHashSet owned = new IntOpenHashSet(SetlistModels.owned(evaluation.train(), testUsers[i]));
             assertThat(lists[i]).as("user %d", testUsers[i]).hasSize(10).doesNotHaveDuplicates();
