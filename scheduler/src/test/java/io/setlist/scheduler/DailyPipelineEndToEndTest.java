@@ -64,6 +64,11 @@ class DailyPipelineEndToEndTest {
         base = "http://127.0.0.1:" + service.port();
         readyBeforePublish = get("/health/ready").statusCode();
         reports = service.pipeline().run(BUSINESS_DATE, false);
+        // The API re-reads the run pointer at most once a second: wait for it to see the publish.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (get("/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     @AfterAll
@@ -108,6 +113,9 @@ class DailyPipelineEndToEndTest {
         }
         assertThat(ledger.find("cleanup", BUSINESS_DATE)).hasValueSatisfying(
                 e -> assertThat(e.status()).isEqualTo("SUCCEEDED"));
+        // The recommend stage's per-phase wall times are kept in the ledger.
+        assertThat(ledger.find("recommend", BUSINESS_DATE).orElseThrow().summary())
+                .containsPattern("matrix \\d+\\.\\d s, weights \\d+\\.\\d s, neighbours \\d+\\.\\d s, ranking \\d+\\.\\d s");
         // Firing again for the same date changes nothing.
         assertThat(service.pipeline().run(BUSINESS_DATE, false)).allMatch(DailyPipeline.StageReport::skipped);
     }

@@ -22,6 +22,60 @@ final class InvertedIndex {
     }
 
     static InvertedIndex of(PlayCounts counts, float[] rowWeights) {
+        return of(counts, rowWeights, 0);
+    }
+
+    /**
+     * @param maxPostings 0 for the exact index; otherwise an APPROXIMATION: an artist with more listeners keeps
+     *                    only the {@code maxPostings} listeners with the highest weight for it (ties: lower user),
+     *                    so a query user meets the others through their other artists only. The search cost is
+     *                    Σ over a user's artists of their posting lengths, which the most popular artists
+     *                    dominate; capping them bounds it.
+     */
+    static InvertedIndex of(PlayCounts counts, float[] rowWeights, int maxPostings) {
+        InvertedIndex full = exact(counts, rowWeights);
+        return maxPostings > 0 ? full.capped(maxPostings) : full;
+    }
+
+    private InvertedIndex capped(int maxPostings) {
+        int artists = postingStart.length - 1;
+        int[] start = new int[artists + 1];
+        for (int a = 0; a < artists; a++) {
+            start[a + 1] = start[a] + Math.min(maxPostings, postingStart[a + 1] - postingStart[a]);
+        }
+        int[] keptUsers = new int[start[artists]];
+        float[] keptWeights = new float[start[artists]];
+        long[] order = new long[0];
+        for (int a = 0; a < artists; a++) {
+            int from = postingStart[a];
+            int n = postingStart[a + 1] - from;
+            if (n <= maxPostings) {
+                System.arraycopy(users, from, keptUsers, start[a], n);
+                System.arraycopy(weights, from, keptWeights, start[a], n);
+                continue;
+            }
+            if (order.length < n) {
+                order = new long[n];
+            }
+            // weights are positive floats, whose bit patterns sort like the values: (weight bits << 32 | p)
+            for (int j = 0; j < n; j++) {
+                order[j] = ((long) Float.floatToIntBits(weights[from + j]) << 32) | (0xffffffffL - j);
+            }
+            java.util.Arrays.sort(order, 0, n);
+            int[] keep = new int[maxPostings];
+            for (int j = 0; j < maxPostings; j++) {
+                keep[j] = (int) (0xffffffffL - (order[n - 1 - j] & 0xffffffffL));
+            }
+            java.util.Arrays.sort(keep); // back to ascending user order
+            for (int j = 0; j < maxPostings; j++) {
+                keptUsers[start[a] + j] = users[from + keep[j]];
+                keptWeights[start[a] + j] = weights[from + keep[j]];
+            }
+        }
+        return new InvertedIndex(start, keptUsers, keptWeights);
+    }
+
+    private static InvertedIndex exact(PlayCounts counts, float[] rowWeights) {
         int[] rowStart = counts.rowStart();
         int[] columns = counts.columns();
         int[] postingStart = new int[counts.artists() + 1];

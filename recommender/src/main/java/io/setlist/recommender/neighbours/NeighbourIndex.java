@@ -36,6 +36,8 @@ public final class NeighbourIndex {
     private final int[] neighbours;
     private final float[] similarities;
     private final int[] counts;
+    private long postingsScanned;
+    private long postingsSkipped;
 
     private NeighbourIndex(int k, int[] neighbours, float[] similarities, int[] counts) {
         this.k = k;
@@ -54,6 +56,46 @@ public final class NeighbourIndex {
      */
     public static NeighbourIndex build(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
                                        double profileWeight, int k, int threads) {
+        return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, 0, counts.users(), null);
+    }
+
+    /** How the exact top-k is searched; both give identical results, they differ only in speed. */
+    public enum Search {
+        /** Every posting of every artist of the query user ({@link NeighbourBlock}). */
+        FULL_SCAN,
+        /** Skips popular artists' postings when a bound proves them irrelevant ({@link BoundedNeighbourBlock}). */
+        BOUNDED
+    }
+
+    /**
+     * The search {@link #build} and {@link #buildRange} use: the full scan, because on Last.fm-shaped data the
+     * bounded search's extra passes over the touched users cost more than the postings it skips (README, "Scale").
+     */
+    public static final Search DEFAULT_SEARCH = Search.FULL_SCAN;
+
+    public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                                            double profileWeight, int k, int threads, int fromUser, int toUser,
+                                            java.util.function.IntConsumer progress) {
+        return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, fromUser, toUser, progress,
+                DEFAULT_SEARCH, 0);
+    }
+
+    /**
+     * Neighbours of the query users {@code fromUser..toUser-1} only (the others get none): the unit of work that a
+     * partitioned run hands to one machine. Every block of {@link #BLOCK_SIZE} users reads the shared, immutable
+     * index and writes only its own users' slots, so blocks can run in any order, anywhere.
+     *
+     * @param progress             told the number of query users finished after each block (from worker threads),
+     *                             or null
+     * @param maxPostingsPerArtist 0 = exact; otherwise the APPROXIMATE capped index of {@code InvertedIndex.of}
+     */
+    public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                                            double profileWeight, int k, int threads, int fromUser, int toUser,
+                                            java.util.function.IntConsumer progress, Search search,
+                                            int maxPostingsPerArtist) {
+        if (fromUser < 0 || toUser > counts.users() || fromUser > toUser) {
+            throw new IllegalArgumentException("bad user range " + fromUser + ".." + toUser + " of " + counts.users());
+        }
         if (weights.length != counts.columns().length) {
             throw new IllegalArgumentException("weights must align with columns: "
                     + weights.length + " != " + counts.columns().length);
@@ -77,22 +119,36 @@ public final class NeighbourIndex {
         float[] similarities = new float[(int) slots];
         int[] neighbourCounts = new int[users];
 
-        InvertedIndex postings = InvertedIndex.of(counts, weights);
+        InvertedIndex postings = InvertedIndex.of(counts, weights, maxPostingsPerArtist);
         ProfileSimilarity.Codes profiles = profilesByUserIndex == null
                 ? null : ProfileSimilarity.encode(profilesByUserIndex);
 
         AtomicInteger nextBlock = new AtomicInteger();
-        int blocks = (users + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        int blocks = (toUser - fromUser + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
         Runnable worker = () -> {
-            NeighbourBlock block = new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
-                    profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
+            NeighbourWorker block = search == Search.BOUNDED
+                    ? new BoundedNeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
+                            profiles, profileWeight, k, neighbours, similarities, neighbourCounts)
+                    : new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
+                            profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-                int from = b * BLOCK_SIZE;
-                block.compute(from, Math.min(users, from + BLOCK_SIZE));
+                int from = fromUser + b * BLOCK_SIZE;
+                int to = Math.min(toUser, from + BLOCK_SIZE);
+                block.compute(from, to);
+                if (progress != null) {
+                    progress.accept(to - from);
+                }
             }
+            scanned.addAndGet(block.postingsScanned());
+            skipped.addAndGet(block.postingsSkipped());
         };
         runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
-        return new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
+        NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
+        index.postingsScanned = scanned.get();
+        index.postingsSkipped = skipped.get();
+        return index;
     }
 
     private static void runOnPool(Runnable worker, int threads) {
@@ -129,6 +185,16 @@ public final class NeighbourIndex {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Postings the search read (a posting read twice counts twice): its main cost. */
+    public long postingsScanned() {
+        return postingsScanned;
+    }
+
+    /** Postings of query users' artists that the bounded search proved irrelevant and never read. */
+    public long postingsSkipped() {
+        return postingsSkipped;
     }
 
     public int k() {

@@ -12,9 +12,18 @@ import io.setlist.recommender.interactions.Weighting;
  * @param minPlaysForNeighbours users with fewer distinct artists get the segment fallback instead (default 3):
  *                              one or two artists give a cosine that is mostly noise
  * @param threads               threads for the neighbour search (default: available processors)
+ * @param maxPostingsPerArtist  0 (default) for the exact search; otherwise an APPROXIMATION: an artist with more
+ *                              listeners than this is matched only through the listeners who weight it most
+ *                              (see {@code InvertedIndex}); its quality cost is measured in the README
  */
 public record RecommenderSettings(Weighting weighting, int neighbours, int topN, double profileWeight,
-                                  int minPlaysForNeighbours, int threads) {
+                                  int minPlaysForNeighbours, int threads, int maxPostingsPerArtist) {
+
+    /** Exact search. */
+    public RecommenderSettings(Weighting weighting, int neighbours, int topN, double profileWeight,
+                               int minPlaysForNeighbours, int threads) {
+        this(weighting, neighbours, topN, profileWeight, minPlaysForNeighbours, threads, 0);
+    }
 
     public RecommenderSettings {
         if (weighting == null) {
@@ -23,6 +32,9 @@ public record RecommenderSettings(Weighting weighting, int neighbours, int topN,
         if (neighbours < 0 || topN < 0 || minPlaysForNeighbours < 0 || threads < 1) {
             throw new IllegalArgumentException("need neighbours, topN, minPlaysForNeighbours >= 0 and threads >= 1: "
                     + neighbours + ", " + topN + ", " + minPlaysForNeighbours + ", " + threads);
+        }
+        if (maxPostingsPerArtist < 0) {
+            throw new IllegalArgumentException("maxPostingsPerArtist must be >= 0 (0 = exact), got " + maxPostingsPerArtist);
         }
         if (!(profileWeight >= 0.0 && profileWeight <= 1.0)) {
             throw new IllegalArgumentException("profileWeight must be in [0, 1], got " + profileWeight);
@@ -36,10 +48,26 @@ public record RecommenderSettings(Weighting weighting, int neighbours, int topN,
     }
 
     public RecommenderSettings withWeighting(Weighting w) {
-        return new RecommenderSettings(w, neighbours, topN, profileWeight, minPlaysForNeighbours, threads);
+        return new RecommenderSettings(w, neighbours, topN, profileWeight, minPlaysForNeighbours, threads, maxPostingsPerArtist);
+    }
+
+    public RecommenderSettings withTopN(int n) {
+        return new RecommenderSettings(weighting, neighbours, n, profileWeight, minPlaysForNeighbours, threads, maxPostingsPerArtist);
+    }
+
+    public RecommenderSettings withNeighbours(int k) {
+        return new RecommenderSettings(weighting, k, topN, profileWeight, minPlaysForNeighbours, threads, maxPostingsPerArtist);
+    }
+
+    public RecommenderSettings withProfileWeight(double w) {
+        return new RecommenderSettings(weighting, neighbours, topN, w, minPlaysForNeighbours, threads, maxPostingsPerArtist);
+    }
+
+    public RecommenderSettings withMaxPostingsPerArtist(int cap) {
+        return new RecommenderSettings(weighting, neighbours, topN, profileWeight, minPlaysForNeighbours, threads, cap);
     }
 
     public RecommenderSettings withThreads(int t) {
-        return new RecommenderSettings(weighting, neighbours, topN, profileWeight, minPlaysForNeighbours, t);
+        return new RecommenderSettings(weighting, neighbours, topN, profileWeight, minPlaysForNeighbours, t, maxPostingsPerArtist);
     }
 }

@@ -35,11 +35,18 @@ public final class UserKnnRecommender {
      * @param allUserIds           every user to recommend for, unique; includes users without plays
      * @param profilesOfAllUserIds profiles aligned with {@code allUserIds} (null elements = unknown)
      * @param sink                 receives exactly one {@link RankedItems} per user of {@code allUserIds}, in
-     *                             that order, always on the calling thread (the neighbour search is parallel,
-     *                             the ranking loop is not), so it needs no synchronisation
+     *                             that order, always on the calling thread (neighbours and lists are computed
+     *                             in parallel, a chunk at a time, then handed over in order), so it needs no
+     *                             synchronisation
      */
     public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
                                     RecommenderSettings s, Consumer<RankedItems> sink) {
+        recommendAll(counts, allUserIds, profilesOfAllUserIds, s, sink, RecommendProgress.NONE);
+    }
+
+    /** As above, reporting phases and their timings to {@code progress}. */
+    public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
+                                    RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
         if (profilesOfAllUserIds.length != allUserIds.length) {
             throw new IllegalArgumentException("profiles must align with user ids: "
                     + profilesOfAllUserIds.length + " != " + allUserIds.length);
@@ -58,31 +65,76 @@ public final class UserKnnRecommender {
             profilesByUserIndex[u] = position < 0 ? UserProfile.unknown() : profileOrUnknown(profilesOfAllUserIds[position]);
         }
 
+        long t0 = System.nanoTime();
+        progress.started("weights", counts.users());
         float[] weights = RowWeights.apply(counts, s.weighting());
-        NeighbourIndex neighbours = NeighbourIndex.build(counts, weights, profilesByUserIndex, s.profileWeight(),
-                s.neighbours(), s.threads());
         SegmentPopularity segments = SegmentPopularity.build(counts, profilesByUserIndex, s.topN());
-        NeighbourRanking ranking = new NeighbourRanking(counts, weights, neighbours);
+        progress.advance(counts.users());
+        long t1 = System.nanoTime();
+        progress.finished("weights", (t1 - t0) / 1e9);
 
-        for (int i = 0; i < allUserIds.length; i++) {
-            int userId = allUserIds[i];
-            UserProfile profile = profileOrUnknown(profilesOfAllUserIds[i]);
-            int u = userIds.indexOf(userId);
-            int[] owned = u < 0 ? new int[0] : ownedArtistIds(counts, u);
-            RankedItems result = null;
-            if (u >= 0 && counts.rowLength(u) >= s.minPlaysForNeighbours()) {
-                RankedItems byNeighbours = ranking.recommend(u, s.topN());
-                if (byNeighbours.size() > 0) {
-                    result = byNeighbours.size() >= s.topN()
-                            ? byNeighbours
-                            : fill(byNeighbours, segments, profile, s.topN(), owned);
+        progress.started("neighbours", counts.users());
+        NeighbourIndex neighbours = NeighbourIndex.buildRange(counts, weights, profilesByUserIndex, s.profileWeight(),
+                s.neighbours(), s.threads(), 0, counts.users(), progress::advance, NeighbourIndex.DEFAULT_SEARCH,
+                s.maxPostingsPerArtist());
+        long t2 = System.nanoTime();
+        progress.finished("neighbours", (t2 - t1) / 1e9);
+
+        progress.started("ranking", allUserIds.length);
+        rankInOrder(counts, weights, neighbours, segments, allUserIds, profilesOfAllUserIds, s, sink, progress);
+        progress.finished("ranking", (System.nanoTime() - t2) / 1e9);
+    }
+
+    /** Users ranked per chunk: the chunk is computed by all threads, then handed to the sink in input order. */
+    static final int RANKING_CHUNK = 4096;
+
+    private static void rankInOrder(PlayCounts counts, float[] weights, NeighbourIndex neighbours,
+                                    SegmentPopularity segments, int[] allUserIds, UserProfile[] profiles,
+                                    RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
+        int threads = Math.max(1, Math.min(s.threads(), (allUserIds.length + 255) / 256));
+        // NeighbourRanking holds scratch arrays, so one per thread
+        ThreadLocal<NeighbourRanking> ranking = ThreadLocal.withInitial(() -> new NeighbourRanking(counts, weights, neighbours));
+        RankedItems[] chunk = new RankedItems[Math.min(RANKING_CHUNK, Math.max(1, allUserIds.length))];
+        java.util.concurrent.ForkJoinPool pool = threads > 1 ? new java.util.concurrent.ForkJoinPool(threads) : null;
+        try {
+            for (int from = 0; from < allUserIds.length; from += chunk.length) {
+                int start = from;
+                int n = Math.min(chunk.length, allUserIds.length - from);
+                java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
+                Runnable fill = () -> (pool == null ? range : range.parallel()).forEach(j -> chunk[j] =
+                        rankOne(counts, ranking.get(), segments, allUserIds[start + j], profiles[start + j], s));
+                if (pool == null) {
+                    fill.run();
+                } else {
+                    pool.submit(fill).join();
                 }
+                for (int j = 0; j < n; j++) {
+                    sink.accept(chunk[j]);
+                    chunk[j] = null;
+                }
+                progress.advance(n);
             }
-            if (result == null) {
-                result = segments.forUser(userId, profile, s.topN(), owned);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
-            sink.accept(result);
         }
+    }
+
+    private static RankedItems rankOne(PlayCounts counts, NeighbourRanking ranking, SegmentPopularity segments,
+                                       int userId, UserProfile profileOrNull, RecommenderSettings s) {
+        UserProfile profile = profileOrUnknown(profileOrNull);
+        int u = counts.userIds().indexOf(userId);
+        int[] owned = u < 0 ? new int[0] : ownedArtistIds(counts, u);
+        if (u >= 0 && counts.rowLength(u) >= s.minPlaysForNeighbours()) {
+            RankedItems byNeighbours = ranking.recommend(u, s.topN());
+            if (byNeighbours.size() > 0) {
+                return byNeighbours.size() >= s.topN()
+                        ? byNeighbours
+                        : fill(byNeighbours, segments, profile, s.topN(), owned);
+            }
+        }
+        return segments.forUser(userId, profile, s.topN(), owned);
     }
 
     private static UserProfile profileOrUnknown(UserProfile p) {

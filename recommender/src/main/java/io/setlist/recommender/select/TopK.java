@@ -32,6 +32,11 @@ public final class TopK {
         return size;
     }
 
+    /** Score of the worst kept pair (the one the next better offer replaces); only meaningful when size() &gt; 0. */
+    public float worstScore() {
+        return scores[0];
+    }
+
     public void clear() {
         size = 0;
     }

@@ -23,31 +23,69 @@ class NeighbourIndexTest {
     private static final int K = 10;
 
     @ParameterizedTest(name = "{0}, profileWeight={1}")
-    @CsvSource({"LOG,0.0", "LOG,0.3", "BM25,0.1", "NORMALISED,0.0"})
+    // 0.05 prunes most candidates before their profile similarity is computed (tight bound), 0.9 almost none
+    @CsvSource({"LOG,0.0", "LOG,0.3", "BM25,0.1", "NORMALISED,0.0", "NORMALISED,0.05", "BM25,0.9"})
     void equalsNaiveAllPairsTopK(Weighting weighting, double profileWeight) {
         PlayCounts counts = RandomPlays.counts(42, USERS, ARTISTS, 12);
         assertThat(counts.users()).isEqualTo(USERS);
         float[] w = RowWeights.apply(counts, weighting);
         UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
 
-        NeighbourIndex index = NeighbourIndex.build(counts, w, profiles, profileWeight, K, 1);
+        for (NeighbourIndex.Search search : NeighbourIndex.Search.values()) {
+            int usersWithFewerThanK = assertEqualsNaive(counts, w, profiles, profileWeight, search);
+            // the fixture must exercise both full and short neighbour lists
+            assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
+        }
+    }
+
+    /** Few artists, so every user's postings cover several times all users: the dense sweep path. */
+    @ParameterizedTest(name = "{0}, profileWeight={1}")
+    @CsvSource({"NORMALISED,0.0", "BM25,0.1", "LOG,0.5"})
+    void denseSweepEqualsNaiveAllPairsTopK(Weighting weighting, double profileWeight) {
+        PlayCounts counts = RandomPlays.counts(4, USERS, 8, 24);
+        int[] listeners = new int[counts.artists()];
+        for (int a : counts.columns()) {
+            listeners[a]++;
+        }
+        int dense = 0;
+        for (int u = 0; u < counts.users(); u++) {
+            long work = 0;
+            for (int i = counts.rowStart()[u]; i < counts.rowStart()[u + 1]; i++) {
+                work += listeners[counts.columns()[i]];
+            }
+            dense += work * 100 >= (long) counts.users() * NeighbourBlock.DENSE_PERCENT ? 1 : 0;
+        }
+        // both paths in one index, and most users on the dense one
+        assertThat(dense).isBetween(counts.users() / 2, counts.users() - 1);
+        float[] w = RowWeights.apply(counts, weighting);
+        UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
+        assertEqualsNaive(counts, w, profiles, profileWeight, NeighbourIndex.Search.FULL_SCAN);
+    }
+
+    /** @return the number of users with fewer than K neighbours */
+    private static int assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
+                                         NeighbourIndex.Search search) {
+        NeighbourIndex index = NeighbourIndex.buildRange(counts, w, profiles, profileWeight, K, 1, 0, counts.users(),
+                null, search, 0);
 
         int usersWithFewerThanK = 0;
         for (int u = 0; u < USERS; u++) {
             List<float[]> naive = naiveTopK(counts, w, profiles, profileWeight, u);
             int[] ids = index.neighboursOf(u);
             float[] sims = index.similaritiesOf(u);
-            assertThat(ids).as("user %d", u).hasSize(naive.size());
+            assertThat(ids).as("%s user %d", search, u).hasSize(naive.size());
             for (int r = 0; r < ids.length; r++) {
-                assertThat(ids[r]).as("user %d rank %d", u, r).isEqualTo((int) naive.get(r)[0]);
-                assertThat(sims[r]).as("user %d rank %d", u, r).isEqualTo(naive.get(r)[1]);
+                assertThat(ids[r]).as("%s user %d rank %d", search, u, r).isEqualTo((int) naive.get(r)[0]);
+                assertThat(sims[r]).as("%s user %d rank %d", search, u, r).isEqualTo(naive.get(r)[1]);
             }
             assertThat(ids).doesNotContain(u);
             usersWithFewerThanK += ids.length < K ? 1 : 0;
         }
         assertThat(index.k()).isEqualTo(K);
-        // the fixture must exercise both full and short neighbour lists
-        assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
+        if (search == NeighbourIndex.Search.BOUNDED && profileWeight <= 0.05) {
+            assertThat(index.postingsSkipped()).as("the pruning path must be exercised").isPositive();
+        }
+        return usersWithFewerThanK;
     }
 
     @ParameterizedTest
@@ -66,6 +104,67 @@ class NeighbourIndexTest {
             assertThat(five.neighboursOf(u)).isEqualTo(one.neighboursOf(u));
             assertThat(five.similaritiesOf(u)).isEqualTo(one.similaritiesOf(u));
         }
+    }
+
+    @Test
+    void aRangeIsAnIndependentUnitOfWork() {
+        PlayCounts counts = RandomPlays.counts(17, 900, 250, 15);
+        float[] w = RowWeights.apply(counts, Weighting.NORMALISED);
+        UserProfile[] profiles = RandomPlays.profiles(5, counts.users());
+        NeighbourIndex all = NeighbourIndex.build(counts, w, profiles, 0.1, K, 2);
+        int[] reported = new int[1];
+        NeighbourIndex part = NeighbourIndex.buildRange(counts, w, profiles, 0.1, K, 2, 300, 650,
+                n -> { synchronized (reported) { reported[0] += n; } });
+        assertThat(reported[0]).isEqualTo(350);
+        for (int u = 0; u < counts.users(); u++) {
+            if (u >= 300 && u < 650) {
+                assertThat(part.neighboursOf(u)).isEqualTo(all.neighboursOf(u));
+                assertThat(part.similaritiesOf(u)).isEqualTo(all.similaritiesOf(u));
+            } else {
+                assertThat(part.countOf(u)).isZero();
+            }
+        }
+        assertThatThrownBy(() -> NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 10, 5, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPostingCapAtLeastTheLargestAudienceIsExact() {
+        PlayCounts counts = RandomPlays.counts(8, 500, 120, 15);
+        float[] w = RowWeights.apply(counts, Weighting.BM25);
+        int largest = 0;
+        int[] listeners = new int[counts.artists()];
+        for (int a : counts.columns()) {
+            largest = Math.max(largest, ++listeners[a]);
+        }
+        NeighbourIndex exact = NeighbourIndex.build(counts, w, null, 0, K, 1);
+        NeighbourIndex capped = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,
+                NeighbourIndex.Search.FULL_SCAN, largest);
+        NeighbourIndex tighter = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,
+                NeighbourIndex.Search.FULL_SCAN, largest / 2);
+        for (int u = 0; u < counts.users(); u++) {
+            assertThat(capped.neighboursOf(u)).isEqualTo(exact.neighboursOf(u));
+        }
+        assertThat(tighter.postingsScanned()).isLessThan(exact.postingsScanned());
+    }
+
+    @Test
+    void aPostingCapKeepsTheHeaviestListenersOfAPopularArtist() {
+        // artist 7 has three listeners; user 3 weights it most (it is all they play), user 1 least
+        PlayCounts counts = PlayCounts.builder()
+                .add(1, 7, 1).add(1, 8, 50)
+                .add(2, 7, 5).add(2, 9, 5)
+                .add(3, 7, 9)
+                .build();
+        float[] w = RowWeights.apply(counts, Weighting.LOG);
+        NeighbourIndex capped = NeighbourIndex.buildRange(counts, w, null, 0, 5, 1, 0, counts.users(), null,
+                NeighbourIndex.Search.FULL_SCAN, 1);
+        // only user 3 (index 2) remains in artist 7's postings: everyone who has 7 finds exactly user 3
+        assertThat(capped.neighboursOf(0)).containsExactly(2);
+        assertThat(capped.neighboursOf(1)).containsExactly(2);
+        assertThat(capped.neighboursOf(2)).isEmpty(); // user 3 finds only itself through artist 7
+        NeighbourIndex exact = NeighbourIndex.build(counts, w, null, 0, 5, 1);
+        assertThat(exact.neighboursOf(2)).containsExactly(1, 0);
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each with its baseline in the same run (figures in README.md).",
         subcommands = {BenchCommand.Publish.class, BenchCommand.Seed.class, WarehouseBench.Import.class,
-                WarehouseBench.Retention.class})
+                WarehouseBench.Retention.class, BenchRecsCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

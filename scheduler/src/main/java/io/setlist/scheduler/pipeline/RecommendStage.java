@@ -36,6 +36,8 @@ public final class RecommendStage implements Stage {
 
     @Override
     public Outcome run(RunContext context) {
+        TerminalProgress progress = TerminalProgress.onStderr();
+        long matrixStart = System.nanoTime();
         PlaysReader reader = new PlaysReader(warehouse);
         IntArrayList userIds = new IntArrayList();
         List<UserProfile> profiles = new ArrayList<>();
@@ -46,6 +48,7 @@ public final class RecommendStage implements Stage {
         PlayCounts.Builder builder = PlayCounts.builder();
         long plays = reader.forEachPlay(builder::add);
         PlayCounts counts = builder.build();
+        progress.record("matrix", (System.nanoTime() - matrixStart) / 1e9);
 
         Map<Source, long[]> bySource = new EnumMap<>(Source.class);
         long[] rows = new long[1];
@@ -58,12 +61,15 @@ public final class RecommendStage implements Stage {
                             writer.add(items.userId(), i + 1, items.artistIds()[i], items.scores()[i], source);
                             rows[0]++;
                         }
-                    });
+                    }, progress);
+            long commitStart = System.nanoTime();
             writer.commit();
+            progress.record("write", (System.nanoTime() - commitStart) / 1e9);
         }
         StringBuilder summary = new StringBuilder(String.format("%d users recommended from %d play rows (%d artists):",
                 userIds.size(), plays, counts.artists()));
         bySource.forEach((source, n) -> summary.append(' ').append(source.label()).append('=').append(n[0]));
+        summary.append("; ").append(progress.timings());
         return new Outcome(plays, rows[0], summary.toString());
     }
 }
