@@ -32,21 +32,10 @@ public record PublishSettings(int keepRuns, Duration ttl, int threads, DynamoCli
     }
 
     public static PublishSettings from(Map<String, String> env) {
-        return new PublishSettings(integer(env, "SETLIST_KEEP_RUNS", 3),
-                Duration.ofDays(integer(env, "SETLIST_RUN_TTL_DAYS", 30)),
-                integer(env, "SETLIST_PUBLISH_THREADS", 16),
+        return new PublishSettings(EnvValues.integer(env, "SETLIST_KEEP_RUNS", 3),
+                Duration.ofDays(EnvValues.integer(env, "SETLIST_RUN_TTL_DAYS", 30)),
+                EnvValues.integer(env, "SETLIST_PUBLISH_THREADS", 16),
                 DynamoClients.Http.parse(env.get("SETLIST_DYNAMODB_HTTP")));
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
-        }
-    }
 }

@@ -39,10 +39,10 @@ public record ScheduleSettings(String dailyCron, Map<String, String> jobCrons, i
         return new ScheduleSettings(
                 env.getOrDefault("SETLIST_PIPELINE_CRON", "0 0 3 * * ?").trim(),
                 Map.copyOf(crons),
-                positive(env, "SETLIST_JOB_MAX_ATTEMPTS", 3),
-                Duration.ofSeconds(positive(env, "SETLIST_JOB_RETRY_SECONDS", 60)),
-                Duration.ofHours(positive(env, "SETLIST_MAX_RUN_AGE_HOURS", 36)),
-                Duration.ofSeconds(positive(env, "SETLIST_SHUTDOWN_GRACE_SECONDS", 120)),
+                EnvValues.positive(env, "SETLIST_JOB_MAX_ATTEMPTS", 3),
+                Duration.ofSeconds(EnvValues.positive(env, "SETLIST_JOB_RETRY_SECONDS", 60)),
+                Duration.ofHours(EnvValues.positive(env, "SETLIST_MAX_RUN_AGE_HOURS", 36)),
+                Duration.ofSeconds(EnvValues.positive(env, "SETLIST_SHUTDOWN_GRACE_SECONDS", 120)),
                 env.getOrDefault("SETLIST_NODE", defaultNode()));
     }
 
@@ -54,22 +54,6 @@ public record ScheduleSettings(String dailyCron, Map<String, String> jobCrons, i
     public Duration retryDelay(int attempt) {
         long seconds = retryBase.toSeconds() << Math.min(20, Math.max(0, attempt - 1));
         return Duration.ofSeconds(Math.min(seconds, 3600));
-    }
-
-    private static int positive(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a positive integer, got '" + v + "'");
-        }
     }
 
     private static String defaultNode() {

@@ -51,18 +51,18 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
                 blankToNull(env.get("SETLIST_JDBC_URL")),
                 env.getOrDefault("SETLIST_JDBC_USER", "postgres"),
                 env.getOrDefault("SETLIST_JDBC_PASSWORD", ""),
-                intSetting(env, "SETLIST_EMBEDDED_PG_PORT", 54329),
+                EnvValues.integer(env, "SETLIST_EMBEDDED_PG_PORT", 54329),
                 endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
                 "aws".equalsIgnoreCase(env.getOrDefault("SETLIST_DYNAMODB", "")),
                 blankToNull(env.get("AWS_REGION")),
-                intSetting(env, "SETLIST_EMBEDDED_DYNAMODB_PORT", 54330),
+                EnvValues.integer(env, "SETLIST_EMBEDDED_DYNAMODB_PORT", 54330),
                 env.getOrDefault("SETLIST_TABLE_PREFIX", "setlist"),
-                intSetting(env, "SETLIST_HTTP_PORT", 8080),
+                EnvValues.integer(env, "SETLIST_HTTP_PORT", 8080),
                 parseTiers(env.getOrDefault("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB")),
-                intSetting(env, "SETLIST_NEIGHBOURS", 50),
-                intSetting(env, "SETLIST_RECOMMENDATIONS", 100),
+                EnvValues.integer(env, "SETLIST_NEIGHBOURS", 50),
+                EnvValues.integer(env, "SETLIST_RECOMMENDATIONS", 100),
                 blankToNull(env.get("SETLIST_INBOX")) == null ? null : Path.of(env.get("SETLIST_INBOX")),
-                intSetting(env, "SETLIST_EVENT_RETENTION_DAYS", 400));
+                EnvValues.integer(env, "SETLIST_EVENT_RETENTION_DAYS", 400));
     }
 
     public Settings withHome(Path newHome) {
@@ -87,18 +87,6 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    private static int intSetting(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
-        }
     }
 
     /** Parses {@code hot:512MiB,warm:4GiB}; units B, KiB, MiB, GiB, TiB (or KB/MB/GB/TB as powers of 1024). */
