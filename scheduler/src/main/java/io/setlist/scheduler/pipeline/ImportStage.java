@@ -1,5 +1,6 @@
 package io.setlist.scheduler.pipeline;
 
+import io.setlist.sql.load.ImportFormat;
 import io.setlist.sql.load.WorkloadImport;
 
 import javax.sql.DataSource;
@@ -17,8 +18,6 @@ import java.util.stream.Stream;
  * to; a file already imported is skipped by its checksum, so files can simply stay in the inbox.
  */
 public final class ImportStage implements Stage {
-    private static final List<String> ORDER = List.of("users", "artists", "tracks", "plays", "events");
-
     private final DataSource warehouse;
     private final Path inbox;
 
@@ -39,7 +38,7 @@ public final class ImportStage implements Stage {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(inbox)) {
-            files = listing.filter(p -> rank(p) < ORDER.size())
+            files = listing.filter(p -> rank(p) >= 0)
                     .sorted(Comparator.comparingInt(ImportStage::rank).thenComparing(Path::getFileName))
                     .toList();
         } catch (IOException e) {
@@ -62,13 +61,6 @@ public final class ImportStage implements Stage {
     }
 
     private static int rank(Path file) {
-        String name = file.getFileName().toString();
-        for (int i = 0; i < ORDER.size(); i++) {
-            if (name.endsWith(".csv") && (name.equals(ORDER.get(i) + ".csv") || name.startsWith(ORDER.get(i) + "-")
-                    || name.startsWith(ORDER.get(i) + "_"))) {
-                return i;
-            }
-        }
-        return ORDER.size();
+        return ImportFormat.SETLIST.importOrder(file.getFileName().toString());
     }
 }

@@ -67,6 +67,19 @@ public enum ImportFormat {
         return files.stream().map(FileSpec::baseName).toList();
     }
 
+    /**
+     * Where a file of this format comes in import order, told by its name ({@code users.csv},
+     * {@code users-2026-11-24.csv}, ...), or -1 when the name is none of the format's files.
+     */
+    public int importOrder(String fileName) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).matches(fileName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The spec for one file, by its name; a single-file format takes any name. */
     Optional<FileSpec> specFor(String fileName) {
         if (files.size() == 1) {
