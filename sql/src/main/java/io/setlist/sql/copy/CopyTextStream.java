@@ -76,6 +76,20 @@ public final class CopyTextStream {
         return stored;
     }
 
+    /**
+     * Cancels the COPY if it is still running: after a failure, so that the connection can roll back. Called only
+     * while another exception is on its way out, which is the one worth reporting.
+     */
+    public void abandon() {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException ignored) {
+                // the transaction is rolled back anyway
+            }
+        }
+    }
+
     private void separate() throws SQLException {
         if (rowStarted) {
             put('\t');

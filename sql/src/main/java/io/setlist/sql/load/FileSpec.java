@@ -7,22 +7,25 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * One kind of file of an import format: its name, how it splits into records, how a record is checked and mapped,
- * the table it loads into, and the SQL steps that run before the checks (creating the users or artists a format
- * only knows from its play or event rows).
+ * the table it loads into, and the tables whose missing keys it creates instead of rejecting (the users or artists a
+ * format only knows from its play or event rows).
  *
  * @param baseName   the file name ({@code users.csv}); {@code users-<anything>.csv} matches too
  * @param syntax     how the bytes split into records
  * @param headerLine the first line names the columns and is checked
  * @param rules      the row rules, made per import with the import's time window
  * @param target     the warehouse table
- * @param prepare    SQL resources run after staging, before the checks
+ * @param creates    the key tables (users, artists) to which a key the warehouse does not have yet is added, with
+ *                   an unknown profile, instead of rejecting its row; through the staging path this runs
+ *                   {@code load/<target>/create_<table>.sql} after staging, before the checks
  */
 record FileSpec(String baseName, Syntax syntax, boolean headerLine, Function<FieldValues, RowRules> rules,
-                LoadTarget target, List<String> prepare) {
+                LoadTarget target, Set<LoadTarget> creates) {
 
     /** How a file's bytes split into records. */
     enum Syntax {
@@ -30,12 +33,12 @@ record FileSpec(String baseName, Syntax syntax, boolean headerLine, Function<Fie
     }
 
     FileSpec {
-        prepare = List.copyOf(prepare);
+        creates = Set.copyOf(creates);
     }
 
     static FileSpec of(String baseName, Syntax syntax, boolean headerLine, Function<FieldValues, RowRules> rules,
-                       LoadTarget target, String... prepare) {
-        return new FileSpec(baseName, syntax, headerLine, rules, target, List.of(prepare));
+                       LoadTarget target, LoadTarget... creates) {
+        return new FileSpec(baseName, syntax, headerLine, rules, target, Set.of(creates));
     }
 
     RecordReader reader(InputStream in, List<String> keys) {
@@ -46,8 +49,11 @@ record FileSpec(String baseName, Syntax syntax, boolean headerLine, Function<Fie
         };
     }
 
-    List<String> prepareSql() {
-        return prepare.stream().map(name -> SqlResource.load("load/" + name)).toList();
+    /** The staging path's SQL that creates the missing keys, in dependency order (users before artists). */
+    List<String> createSql() {
+        return java.util.Arrays.stream(LoadTarget.values()).filter(creates::contains)
+                .map(created -> SqlResource.load("load/" + target.label() + "/create_" + created.label() + ".sql"))
+                .toList();
     }
 
     /** {@code users.csv}, or {@code users-2026-10.csv} / {@code users_2026.csv} for {@code users.csv}. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The file formats {@code setlist import FORMAT PATH} reads, each a list of files in dependency order (a file's
  * keys must be in the warehouse before a later file refers to them). Every format goes through the same import:
  * validate while streaming, COPY into staging, check against the warehouse, one INSERT ... SELECT, quarantine the
- * rest. The mapping of each format onto the warehouse tables is in {@code docs/data-formats.md}.
+ * rest; plays files skip the staging of good rows ({@link PlayCopy}). The mapping of each format onto the warehouse tables is in {@code docs/data-formats.md}.
  */
 public enum ImportFormat {
     /** Setlist's own CSV files (users, artists, tracks, plays, events). */
@@ -24,12 +24,12 @@ public enum ImportFormat {
     LASTFM_360K("lastfm-360k", List.of(
             FileSpec.of("usersha1-profile.tsv", Syntax.TSV, false, LastfmProfileRows::new, LoadTarget.USERS),
             FileSpec.of("usersha1-artmbid-artname-plays.tsv", Syntax.TSV, false, v -> new LastfmPlayRows(),
-                    LoadTarget.PLAYS, "plays/create_users.sql", "plays/create_artists.sql"))),
+                    LoadTarget.PLAYS, LoadTarget.USERS, LoadTarget.ARTISTS))),
     /** HetRec 2011 Last.fm 2K: artists.dat, then user_artists.dat (users exist only there). */
     HETREC_LASTFM("hetrec-lastfm", List.of(
             FileSpec.of("artists.dat", Syntax.TSV, true, v -> new HetrecArtistRows(), LoadTarget.ARTISTS),
             FileSpec.of("user_artists.dat", Syntax.TSV, true, v -> new HetrecPlayRows(), LoadTarget.PLAYS,
-                    "plays/create_users.sql"))),
+                    LoadTarget.USERS))),
     /** Pozytywka (IUM 23L): five JSONL files; sessions become events. */
     POZYTYWKA("pozytywka", List.of(
             FileSpec.of("users.jsonl", Syntax.JSONL, false, v -> new PozytywkaUserRows(), LoadTarget.USERS),
@@ -44,7 +44,7 @@ public enum ImportFormat {
      */
     EVENTS("events", List.of(
             FileSpec.of("events.csv", Syntax.CSV, true, EventRows::new, LoadTarget.EVENTS,
-                    "events/create_users.sql")));
+                    LoadTarget.USERS)));
 
     private final String label;
     private final List<FileSpec> files;

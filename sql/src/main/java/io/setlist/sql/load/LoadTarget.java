@@ -8,7 +8,8 @@ import io.setlist.sql.SqlResource;
  * {@link #columns()} data columns), {@code reject_unmatched.sql} (checks that need the warehouse: unknown keys,
  * duplicates) and {@code insert.sql} (one statement; its row count is what was loaded), and optionally
  * {@code before_insert.sql} and {@code after_insert.sql} (events: create the monthly partitions the rows need, and
- * mark their days for the retention rollups).
+ * mark their days for the retention rollups). {@link #PLAYS} has only {@code create_staging.sql}: its files are
+ * checked in memory and COPYed straight into the table ({@link PlayCopy}).
  */
 enum LoadTarget {
     /** user_key, gender, age, country, install_date, premium, signup_date. */
@@ -20,27 +21,16 @@ enum LoadTarget {
     /** track_key, storage_class, daily_cost: sets the storage of tracks already loaded. */
     TRACK_STORAGE("track_storage", 3),
     /** user_key, artist_key, plays, artist_name (used only when the file's format creates missing artists). */
-    PLAYS("plays", 4, 0, 1),
+    PLAYS("plays", 4),
     /** user_key, ts, event_name, track_key, session_id. */
     EVENTS("events", 5);
 
     private final String name;
     private final int columns;
-    private final int[] inFileKey;
 
-    /**
-     * @param inFileKey the staged columns that must be unique within a file, when the importer is to find the
-     *                  candidates for duplicates while streaming (for files too large to group in SQL as a whole);
-     *                  empty when the target's SQL checks the whole file itself
-     */
-    LoadTarget(String name, int columns, int... inFileKey) {
+    LoadTarget(String name, int columns) {
         this.name = name;
         this.columns = columns;
-        this.inFileKey = inFileKey;
-    }
-
-    int[] inFileKey() {
-        return inFileKey.clone();
     }
 
     String label() {

@@ -1,1 +1,0 @@
-ANALYZE dup_candidates

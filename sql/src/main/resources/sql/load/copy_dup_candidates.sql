@@ -1,1 +1,0 @@
-COPY dup_candidates FROM STDIN
