@@ -10,7 +10,10 @@ import java.sql.Statement;
 /**
  * Keeps the retention rollups (install day per user, active users per day) up to date incrementally: every events
  * load marks the days it touched in {@code rollup_pending_days}, and a refresh reads only those days' events
- * (index ranges on the partitioned events table), then clears the marks, all in one transaction.
+ * (index ranges on the partitioned events table), then clears the marks, all in one transaction. From those two, the
+ * same refresh keeps the cohort matrix's cells ({@code cohort_day_activity}, {@code cohort_week_activity},
+ * {@code user_installs.last_active_day}): it counts again only the cells of the pending days, and of the active days
+ * of users whose install day it set or moved.
  */
 public final class Rollups {
     private final DataSource ds;
@@ -29,8 +32,13 @@ public final class Rollups {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute(SqlResource.load("rollups/lock.sql"));
+                s.execute(SqlResource.load("rollups/create_scratch.sql"));
                 long installs = s.executeUpdate(SqlResource.load("rollups/refresh_installs.sql"));
                 long active = s.executeUpdate(SqlResource.load("rollups/refresh_active.sql"));
+                s.execute(SqlResource.load("rollups/affected_days.sql"));
+                s.execute(SqlResource.load("rollups/refresh_last_active.sql"));
+                s.execute(SqlResource.load("rollups/refresh_cohort_days.sql"));
+                s.execute(SqlResource.load("rollups/refresh_cohort_weeks.sql"));
                 int days = s.executeUpdate(SqlResource.load("rollups/clear_pending.sql"));
                 c.commit();
                 return new Refresh(days, installs, active);

@@ -1,0 +1,9 @@
+-- Scratch tables of one refresh, dropped at its commit: the users whose install day this refresh set or moved
+-- (with the day they had before, NULL when new), and the active days whose matrix cells must be counted again.
+CREATE TEMP TABLE rollup_changed_installs (
+    user_id         integer PRIMARY KEY,
+    old_install_day date
+) ON COMMIT DROP;
+CREATE TEMP TABLE rollup_affected_days (
+    day date PRIMARY KEY
+) ON COMMIT DROP
