@@ -22,10 +22,6 @@ CREATE TABLE cohort_week_activity (
     PRIMARY KEY (install_day, week)
 );
 
--- The matrix reads cohort sizes and last active days of a range of install days from this index alone.
-CREATE INDEX user_installs_day_last ON user_installs (install_day) INCLUDE (last_active_day);
-DROP INDEX user_installs_day;
-
 -- Existing rollups: fill the new ones from them.
 UPDATE user_installs i
 SET last_active_day = (SELECT max(a.day) FROM daily_active_users a

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The cohort retention matrix, read from the rollups: cohorts by install day (periods = days 1..30 after install) or
  * by install week (periods = weeks 1..12), each with its size, the users active in exactly period n ("classic") and
- * those active in period n or later ("rolling").
+ * those active in period n or later ("rolling"). The cells come from the matrix rollups that {@link Rollups} keeps,
+ * so the cost grows with the cohorts shown, not with their users' activity.
  */
 public final class RetentionMatrix {
     private final DataSource ds;

@@ -16,6 +16,7 @@ import java.sql.Statement;
  * of users whose install day it set or moved.
  */
 public final class Rollups {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rollups.class);
     private final DataSource ds;
 
     public Rollups(DataSource ds) {
@@ -26,6 +27,23 @@ public final class Rollups {
     public record Refresh(int days, long installs, long activeUserDays) {
     }
 
+    /** Runs {@code rollups/<name>.sql}; its time goes to the debug log (SETLIST_LOG_LEVEL=DEBUG). */
+    private static long step(Statement s, String name) throws SQLException {
+        String sql = SqlResource.load("rollups/" + name + ".sql");
+        if (!LOG.isDebugEnabled()) {
+            return s.executeUpdate(sql);
+        }
+        long rows = 0;
+        String[] statements = sql.split(";\\s*\\n");
+        for (int i = 0; i < statements.length; i++) {
+            long started = System.nanoTime();
+            rows = s.executeUpdate(statements[i]);
+            LOG.debug("rollups: {} [{}/{}] ({} rows) in {} s", name, i + 1, statements.length, rows,
+                    String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9));
+        }
+        return rows;
+    }
+
     public Refresh refresh() {
         try (Connection c = ds.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -33,13 +51,13 @@ public final class Rollups {
             try (Statement s = c.createStatement()) {
                 s.execute(SqlResource.load("rollups/lock.sql"));
                 s.execute(SqlResource.load("rollups/create_scratch.sql"));
-                long installs = s.executeUpdate(SqlResource.load("rollups/refresh_installs.sql"));
-                long active = s.executeUpdate(SqlResource.load("rollups/refresh_active.sql"));
-                s.execute(SqlResource.load("rollups/affected_days.sql"));
-                s.execute(SqlResource.load("rollups/refresh_last_active.sql"));
-                s.execute(SqlResource.load("rollups/refresh_cohort_days.sql"));
-                s.execute(SqlResource.load("rollups/refresh_cohort_weeks.sql"));
-                int days = s.executeUpdate(SqlResource.load("rollups/clear_pending.sql"));
+                long installs = step(s, "refresh_installs");
+                long active = step(s, "refresh_active");
+                step(s, "affected_days");
+                step(s, "refresh_last_active");
+                step(s, "refresh_cohort_days");
+                step(s, "refresh_cohort_weeks");
+                int days = (int) step(s, "clear_pending");
                 c.commit();
                 return new Refresh(days, installs, active);
             } catch (SQLException | RuntimeException e) {
