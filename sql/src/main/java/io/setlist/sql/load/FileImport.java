@@ -1,6 +1,7 @@
 package io.setlist.sql.load;
 
 import io.setlist.sql.SqlResource;
+import io.setlist.sql.TimedSteps;
 import io.setlist.sql.copy.CopyTextStream;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class FileImport {
     private final FileSpec spec;
     private final String sourceFile;
     private final ImportProgress progress;
+    private final TimedSteps steps;
 
     FileImport(Path file, ImportFormat format, FileSpec spec, ImportProgress progress) {
         this.file = file;
@@ -38,6 +40,7 @@ final class FileImport {
         this.spec = spec;
         this.sourceFile = file.getFileName().toString();
         this.progress = progress;
+        this.steps = new TimedSteps(LOG, sourceFile);
     }
 
     WorkloadImport.FileReport run(Connection connection) throws SQLException {
@@ -75,42 +78,23 @@ final class FileImport {
     private long checkAndInsert(Statement statement) throws SQLException {
         LoadTarget target = spec.target();
         progress.phase(sourceFile, "checking against the warehouse");
-        step(statement, "analyze staging", SqlResource.load("load/analyze_staging.sql"));
+        steps.run(statement, "analyze staging", SqlResource.load("load/analyze_staging.sql"));
         for (String sql : spec.createSql()) {
-            step(statement, "create missing keys", sql);
+            steps.run(statement, "create missing keys", sql);
         }
-        step(statement, "reject unmatched", target.rejectUnmatched());
+        steps.run(statement, "reject unmatched", target.rejectUnmatched());
         progress.phase(sourceFile, "loading into " + target.label());
         if (target.beforeInsert().isPresent()) {
-            step(statement, "before insert", target.beforeInsert().get());
+            steps.run(statement, "before insert", target.beforeInsert().get());
         }
         long insertStarted = System.nanoTime();
         long loaded = statement.executeUpdate(target.insert());
         LOG.debug("{}: insert into {}: {} rows in {} s", sourceFile, target.label(), loaded,
                 String.format(Locale.ROOT, "%.2f", seconds(insertStarted)));
         if (target.afterInsert().isPresent()) {
-            step(statement, "after insert", target.afterInsert().get());
+            steps.run(statement, "after insert", target.afterInsert().get());
         }
         return loaded;
-    }
-
-    /** Runs one step of the import; its duration goes to the debug log (SETLIST_LOG_LEVEL=DEBUG). */
-    private void step(Statement statement, String label, String sql) throws SQLException {
-        if (!LOG.isDebugEnabled()) {
-            statement.execute(sql);
-            return;
-        }
-        // Statement by statement, so that each one's time shows.
-        for (String part : sql.split(";\\s*\\n")) {
-            String first = part.lines().filter(l -> !l.isBlank() && !l.startsWith("--")).findFirst().orElse("");
-            if (first.isEmpty()) {
-                continue;
-            }
-            long started = System.nanoTime();
-            statement.execute(part);
-            LOG.debug("{}: {} ({}) in {} s", sourceFile, label, first.strip(),
-                    String.format(Locale.ROOT, "%.2f", seconds(started)));
-        }
     }
 
     private boolean alreadyImported(Connection connection, String sha256) throws SQLException {

@@ -1,6 +1,8 @@
 package io.setlist.sql.retention;
 
 import io.setlist.sql.SqlResource;
+import io.setlist.sql.TimedSteps;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -16,7 +18,7 @@ import java.sql.Statement;
  * of users whose install day it set or moved.
  */
 public final class Rollups {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rollups.class);
+    private static final TimedSteps STEPS = new TimedSteps(LoggerFactory.getLogger(Rollups.class), "rollups");
     private final DataSource ds;
 
     public Rollups(DataSource ds) {
@@ -27,21 +29,9 @@ public final class Rollups {
     public record Refresh(int days, long installs, long activeUserDays) {
     }
 
-    /** Runs {@code rollups/<name>.sql}; its time goes to the debug log (SETLIST_LOG_LEVEL=DEBUG). */
+    /** Runs {@code rollups/<name>.sql}; its statements' times go to the debug log. */
     private static long step(Statement s, String name) throws SQLException {
-        String sql = SqlResource.load("rollups/" + name + ".sql");
-        if (!LOG.isDebugEnabled()) {
-            return s.executeUpdate(sql);
-        }
-        long rows = 0;
-        String[] statements = sql.split(";\\s*\\n");
-        for (int i = 0; i < statements.length; i++) {
-            long started = System.nanoTime();
-            rows = s.executeUpdate(statements[i]);
-            LOG.debug("rollups: {} [{}/{}] ({} rows) in {} s", name, i + 1, statements.length, rows,
-                    String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9));
-        }
-        return rows;
+        return STEPS.run(s, name, SqlResource.load("rollups/" + name + ".sql"));
     }
 
     public Refresh refresh() {
