@@ -18,6 +18,8 @@ import java.sql.Statement;
  * of users whose install day it set or moved.
  */
 public final class Rollups {
+    /** A refresh of at least this many days analyzes the rollups itself, rather than wait for autovacuum. */
+    static final int ANALYZE_AFTER_DAYS = 7;
     private static final TimedSteps STEPS = new TimedSteps(LoggerFactory.getLogger(Rollups.class), "rollups");
     private final DataSource ds;
 
@@ -48,6 +50,9 @@ public final class Rollups {
                 step(s, "refresh_cohort_days");
                 step(s, "refresh_cohort_weeks");
                 int days = (int) step(s, "clear_pending");
+                if (days >= ANALYZE_AFTER_DAYS) {
+                    step(s, "analyze");
+                }
                 c.commit();
                 return new Refresh(days, installs, active);
             } catch (SQLException | RuntimeException e) {
