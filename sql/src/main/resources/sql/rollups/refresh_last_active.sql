@@ -8,7 +8,8 @@ FROM (SELECT a.user_id, max(a.day) AS day
       GROUP BY a.user_id) x
 WHERE i.user_id = x.user_id
   AND x.day > i.install_day
-  AND (i.last_active_day IS NULL OR x.day > i.last_active_day);
+  AND (i.last_active_day IS NULL OR x.day > i.last_active_day)
+  AND i.user_id NOT IN (SELECT user_id FROM rollup_changed_installs);  -- counted from all their days below
 
 UPDATE user_installs i
 SET last_active_day = (SELECT max(a.day) FROM daily_active_users a
