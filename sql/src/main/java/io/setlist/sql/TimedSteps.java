@@ -22,8 +22,9 @@ public final class TimedSteps {
     }
 
     /**
-     * Runs {@code sql}; returns the row count of its last statement when timing, of its first otherwise (0 for a
-     * statement that returns rows or none).
+     * Runs {@code sql}; returns the row count of a one-statement resource (0 for a statement that returns rows or
+     * none). For a resource of several statements the count is not meaningful: timed, it is the last statement's;
+     * untimed, the first's.
      */
     public long run(Statement statement, String label, String sql) throws SQLException {
         if (!log.isDebugEnabled()) {

@@ -25,7 +25,6 @@ import java.util.Locale;
  */
 final class FileImport {
     private static final Logger LOG = LoggerFactory.getLogger(FileImport.class);
-    private static final int PROGRESS_EVERY_ROWS = 1 << 16;
 
     private final Path file;
     private final ImportFormat format;
@@ -87,10 +86,7 @@ final class FileImport {
         if (target.beforeInsert().isPresent()) {
             steps.run(statement, "before insert", target.beforeInsert().get());
         }
-        long insertStarted = System.nanoTime();
-        long loaded = statement.executeUpdate(target.insert());
-        LOG.debug("{}: insert into {}: {} rows in {} s", sourceFile, target.label(), loaded,
-                String.format(Locale.ROOT, "%.2f", seconds(insertStarted)));
+        long loaded = steps.run(statement, "insert into " + target.label(), target.insert());
         if (target.afterInsert().isPresent()) {
             steps.run(statement, "after insert", target.afterInsert().get());
         }
@@ -114,10 +110,9 @@ final class FileImport {
         try (Statement statement = connection.createStatement()) {
             statement.execute(spec.target().createStaging());
         }
-        progress.started(sourceFile, ValidatedRows.sizeOf(file));
         CopyTextStream out = new CopyTextStream(connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn(SqlResource.load("load/copy_staging.sql")));
-        try (ValidatedRows rows = new ValidatedRows(file, spec, sourceFile)) {
+        try (ValidatedRows rows = new ValidatedRows(file, spec, sourceFile, progress)) {
             while (rows.next()) {
                 SourceRecord record = rows.record();
                 RejectedField rejection = rows.rejection();
@@ -129,11 +124,7 @@ final class FileImport {
                     out.field(value);
                 }
                 out.endRow();
-                if (rows.rows() % PROGRESS_EVERY_ROWS == 0) {
-                    progress.advanced(sourceFile, rows.bytesRead(), rows.rows());
-                }
             }
-            progress.advanced(sourceFile, rows.bytesRead(), rows.rows());
             return out.finish();
         } finally {
             out.abandon();

@@ -10,7 +10,8 @@ import java.util.Optional;
  * The file formats {@code setlist import FORMAT PATH} reads, each a list of files in dependency order (a file's
  * keys must be in the warehouse before a later file refers to them). Every format goes through the same import:
  * validate while streaming, COPY into staging, check against the warehouse, one INSERT ... SELECT, quarantine the
- * rest; plays files skip the staging of good rows ({@link PlayCopy}). The mapping of each format onto the warehouse tables is in {@code docs/data-formats.md}.
+ * rest; plays files skip the staging of good rows ({@link PlayCopy}). The mapping of each format onto the warehouse
+ * tables is in {@code docs/data-formats.md}.
  */
 public enum ImportFormat {
     /** Setlist's own CSV files (users, artists, tracks, plays, events). */

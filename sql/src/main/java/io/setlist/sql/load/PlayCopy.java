@@ -34,7 +34,6 @@ import java.util.List;
  */
 final class PlayCopy {
     private static final int REJECTED_BATCH = 10_000;
-    private static final int PROGRESS_EVERY_ROWS = 1 << 16;
     /** The value of a pair that was in {@code plays} before this file; lines of the file are 1 and up. */
     private static final int LOADED = 0;
     private static final int ABSENT = -1;
@@ -72,9 +71,8 @@ final class PlayCopy {
         Long2IntOpenHashMap pairs = loadedPairs();
         boolean createUsers = spec.creates().contains(LoadTarget.USERS);
         boolean createArtists = spec.creates().contains(LoadTarget.ARTISTS);
-        progress.started(sourceFile, ValidatedRows.sizeOf(file));
         long read;
-        try (ValidatedRows rows = new ValidatedRows(file, spec, sourceFile)) {
+        try (ValidatedRows rows = new ValidatedRows(file, spec, sourceFile, progress)) {
             while (rows.next()) {
                 SourceRecord record = rows.record();
                 RejectedField why = rows.rejection();
@@ -102,11 +100,7 @@ final class PlayCopy {
                 if (why != null) {
                     reject(record, why);
                 }
-                if (rows.rows() % PROGRESS_EVERY_ROWS == 0) {
-                    progress.advanced(sourceFile, rows.bytesRead(), rows.rows());
-                }
             }
-            progress.advanced(sourceFile, rows.bytesRead(), rows.rows());
             read = rows.rows();
             endPlays();
             storeRejected();

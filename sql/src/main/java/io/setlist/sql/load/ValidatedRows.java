@@ -18,7 +18,10 @@ import java.util.Locale;
  * or {@link PlayCopy} straight into {@code plays}) read their rows from here, so a row is judged the same either way.
  */
 final class ValidatedRows implements AutoCloseable {
+    private static final int PROGRESS_EVERY_ROWS = 1 << 16;
+
     private final String sourceFile;
+    private final ImportProgress progress;
     private final RowRules rules;
     private final CountingInputStream counted;
     private final RecordReader reader;
@@ -29,17 +32,20 @@ final class ValidatedRows implements AutoCloseable {
     private long rows;
 
     /**
-     * Opens {@code file} and, when the spec says it has one, checks its header line.
+     * Opens {@code file} and, when the spec says it has one, checks its header line. Tells {@code progress} that
+     * streaming starts, then how far it got every 65,536 rows and at the end.
      *
      * @throws IllegalArgumentException when the header is not the expected one (nothing of the file can be trusted)
      */
-    ValidatedRows(Path file, FileSpec spec, String sourceFile) {
+    ValidatedRows(Path file, FileSpec spec, String sourceFile, ImportProgress progress) {
         this.sourceFile = sourceFile;
+        this.progress = progress;
         this.rules = spec.rules().apply(new FieldValues(Instant.now()));
         this.staged = new String[spec.target().columns()];
         this.counted = new CountingInputStream(open(file));
         this.reader = spec.reader(counted, rules.header());
         try {
+            progress.started(sourceFile, sizeOf(file));
             this.fieldsPerRow = spec.headerLine() ? checkHeader(reader.next()) : -1;
         } catch (RuntimeException e) {
             reader.close();
@@ -51,9 +57,12 @@ final class ValidatedRows implements AutoCloseable {
     boolean next() {
         record = reader.next();
         if (record == null) {
+            progress.advanced(sourceFile, counted.count(), rows);
             return false;
         }
-        rows++;
+        if (++rows % PROGRESS_EVERY_ROWS == 0) {
+            progress.advanced(sourceFile, counted.count(), rows);
+        }
         rejection = validate(record);
         return true;
     }
@@ -76,11 +85,7 @@ final class ValidatedRows implements AutoCloseable {
         return rows;
     }
 
-    long bytesRead() {
-        return counted.count();
-    }
-
-    static long sizeOf(Path file) {
+    private static long sizeOf(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
