@@ -1,10 +1,10 @@
 package io.setlist.sql.events;
 
+import io.setlist.sql.InTransaction;
 import io.setlist.sql.SqlResource;
 import io.setlist.sql.retention.Rollups;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,9 +40,7 @@ public final class EventPurge {
         }
         LocalDate cutoff = businessDate.minusDays(retentionDays);
         new Rollups(ds).refresh();
-        try (Connection c = ds.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return InTransaction.run(ds, "event purge failed for " + businessDate, c -> {
             try (Statement s = c.createStatement()) {
                 s.execute(SqlResource.load("rollups/lock.sql"));
                 List<String> dropped = new ArrayList<>();
@@ -58,17 +56,9 @@ public final class EventPurge {
                         kept++;
                     }
                 }
-                c.commit();
                 return new Result(cutoff, dropped, events, kept);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("event purge failed for " + businessDate, e);
-        }
+        });
     }
 
     private static List<String> partitions(Statement s) throws SQLException {

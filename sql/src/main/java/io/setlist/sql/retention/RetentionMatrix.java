@@ -1,5 +1,6 @@
 package io.setlist.sql.retention;
 
+import io.setlist.sql.InTransaction;
 import io.setlist.sql.SqlResource;
 
 import javax.sql.DataSource;
@@ -98,9 +99,7 @@ public final class RetentionMatrix {
 
     /** Replaces the matrix stored for ({@code businessDate}, {@code by}) with {@code cohorts}. */
     public void store(LocalDate businessDate, CohortBy by, List<Cohort> cohorts) {
-        try (Connection c = ds.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        InTransaction.run(ds, "cannot store the retention matrix for " + businessDate, c -> {
             try (PreparedStatement delete = c.prepareStatement(SqlResource.load("retention/delete_matrix.sql"));
                  PreparedStatement insert = c.prepareStatement(SqlResource.load("retention/store_matrix.sql"))) {
                 delete.setObject(1, businessDate);
@@ -118,16 +117,8 @@ public final class RetentionMatrix {
                         insert.addBatch();
                     }
                 }
-                insert.executeBatch();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+                return insert.executeBatch().length;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the retention matrix for " + businessDate, e);
-        }
+        });
     }
 }

@@ -1,11 +1,11 @@
 package io.setlist.sql.retention;
 
+import io.setlist.sql.InTransaction;
 import io.setlist.sql.SqlResource;
 import io.setlist.sql.TimedSteps;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -37,9 +37,7 @@ public final class Rollups {
     }
 
     public Refresh refresh() {
-        try (Connection c = ds.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        return InTransaction.run(ds, "cannot refresh the retention rollups", c -> {
             try (Statement s = c.createStatement()) {
                 s.execute(SqlResource.load("rollups/lock.sql"));
                 s.execute(SqlResource.load("rollups/create_scratch.sql"));
@@ -53,16 +51,8 @@ public final class Rollups {
                 if (days >= ANALYZE_AFTER_DAYS) {
                     step(s, "analyze");
                 }
-                c.commit();
                 return new Refresh(days, installs, active);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot refresh the retention rollups", e);
-        }
+        });
     }
 }

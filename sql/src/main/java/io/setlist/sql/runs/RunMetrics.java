@@ -1,5 +1,6 @@
 package io.setlist.sql.runs;
 
+import io.setlist.sql.InTransaction;
 import io.setlist.sql.SqlResource;
 
 import javax.sql.DataSource;
@@ -21,8 +22,7 @@ public final class RunMetrics {
 
     /** Records (or replaces) every metric in one transaction. */
     public void record(String job, LocalDate date, Map<String, Double> metrics) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
+        InTransaction.run(ds, "run metrics: cannot record " + job + " for " + date, c -> {
             try (PreparedStatement s = c.prepareStatement(SqlResource.load("metrics/upsert.sql"))) {
                 for (Map.Entry<String, Double> m : metrics.entrySet()) {
                     s.setString(1, job);
@@ -31,17 +31,9 @@ public final class RunMetrics {
                     s.setDouble(4, m.getValue());
                     s.addBatch();
                 }
-                s.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                return s.executeBatch().length;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("run metrics: cannot record " + job + " for " + date, e);
-        }
+        });
     }
 
     public Map<String, Double> forRun(String job, LocalDate date) {
