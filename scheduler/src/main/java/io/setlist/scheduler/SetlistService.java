@@ -8,6 +8,7 @@ import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.models.CompletionPredictions;
 import io.setlist.scheduler.models.VariantSplit;
@@ -47,7 +48,8 @@ public final class SetlistService implements AutoCloseable {
                     new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
                             operations.maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv()))),
+                            new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv())),
+                            DashboardSettings.from(settings, System.getenv())),
                     "0.0.0.0", settings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {

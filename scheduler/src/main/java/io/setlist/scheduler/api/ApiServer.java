@@ -81,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
                 config.routes.post(AdminTriggerEndpoint.PATH,
                         new AdminTriggerEndpoint(operations.scheduler(), operations.jobs()));
+                DashboardRoutes.register(config.routes, operations, current);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
                 config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
@@ -107,12 +108,21 @@ public final class ApiServer implements AutoCloseable {
     /**
      * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's
      * jobs, the scheduler (null when this node runs without one), the age after which the published run counts as
-     * stale, the model registry (null leaves out /v1/models) and the prediction service (null leaves out the
-     * prediction routes).
+     * stale, the model registry (null leaves out /v1/models), the prediction service (null leaves out the
+     * prediction routes) and what the dashboard compares with (tiers, recommender settings, drift alert lines).
      */
     public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                              io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
-                             ModelRegistry models, CompletionPredictions predictions) {
+                             ModelRegistry models, CompletionPredictions predictions,
+                             io.setlist.scheduler.dashboard.DashboardSettings dashboard) {
+        public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
+                          io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
+                          ModelRegistry models, CompletionPredictions predictions) {
+            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, predictions,
+                    io.setlist.scheduler.dashboard.DashboardSettings.from(
+                            io.setlist.scheduler.config.Settings.fromEnvironment(), System.getenv()));
+        }
+
         public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                           io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
                           ModelRegistry models) {

@@ -101,6 +101,8 @@ final class OpenApiDocument {
         pathParam(trigger, "job", "all, or one of the pipeline's jobs");
         errors(trigger, 400, 404, 503);
 
+        DashboardRoutes.describe(paths);
+
         for (String health : new String[]{"/health/live", "/health/ready"}) {
             ObjectNode h = get(paths, health, null, health.endsWith("live")
                     ? "200 while the process serves" : "200 with the current run once one is published, else 503",
@@ -112,7 +114,7 @@ final class OpenApiDocument {
         return doc;
     }
 
-    private static ObjectNode get(ObjectNode paths, String path, Scope scope, String summary, String schema,
+    static ObjectNode get(ObjectNode paths, String path, Scope scope, String summary, String schema,
                                   boolean conditional) {
         ObjectNode op = paths.putObject(path).putObject("get");
         op.put("summary", summary);
@@ -159,7 +161,7 @@ final class OpenApiDocument {
                 .putObject("schema").put("type", "string").put("format", "date");
     }
 
-    private static void enumQuery(ObjectNode op, String name, String... values) {
+    static void enumQuery(ObjectNode op, String name, String... values) {
         ObjectNode schema = ((ArrayNode) op.get("parameters")).addObject().put("name", name).put("in", "query")
                 .put("required", false).putObject("schema").put("type", "string");
         ArrayNode allowed = schema.putArray("enum");
@@ -168,12 +170,12 @@ final class OpenApiDocument {
         }
     }
 
-    private static void pathParam(ObjectNode op, String name, String description) {
+    static void pathParam(ObjectNode op, String name, String description) {
         ((ArrayNode) op.get("parameters")).addObject().put("name", name).put("in", "path").put("required", true)
                 .put("description", description).putObject("schema").put("type", "string");
     }
 
-    private static void intQuery(ObjectNode op, String name, int min, int max, int dflt) {
+    static void intQuery(ObjectNode op, String name, int min, int max, int dflt) {
         ((ArrayNode) op.get("parameters")).addObject().put("name", name).put("in", "query").put("required", false)
                 .putObject("schema").put("type", "integer").put("minimum", min).put("maximum", max)
                 .put("default", dflt);
@@ -185,7 +187,7 @@ final class OpenApiDocument {
                 .putObject("schema").put("type", "string");
     }
 
-    private static void errors(ObjectNode op, int... statuses) {
+    static void errors(ObjectNode op, int... statuses) {
         ObjectNode responses = op.with("responses");
         for (int status : statuses) {
             responses.putObject(Integer.toString(status)).put("description", describe(status))

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The scope every route needs, keyed by {@code "METHOD /path/{template}"} exactly as the route is registered.
  * A route without an entry is refused to every key (403): forgetting the entry fails closed, and a test checks
- * that every served route has one. Routes under {@link #PUBLIC_PREFIX} need no key.
+ * that every served route has one. Routes under {@link #PUBLIC_PREFIX} and the dashboard page need no key; the
+ * dashboard's own routes are listed in {@link DashboardRoutes}.
  */
 final class RouteScopes {
     static final String PUBLIC_PREFIX = "/health/";
@@ -30,10 +31,11 @@ final class RouteScopes {
     }
 
     static Optional<Scope> required(String method, String pathTemplate) {
-        return Optional.ofNullable(TABLE.get(method + " " + pathTemplate));
+        String route = method + " " + pathTemplate;
+        return Optional.ofNullable(TABLE.getOrDefault(route, DashboardRoutes.SCOPES.get(route)));
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith(PUBLIC_PREFIX);
+        return path.startsWith(PUBLIC_PREFIX) || DashboardRoutes.isPage(path);
     }
 }

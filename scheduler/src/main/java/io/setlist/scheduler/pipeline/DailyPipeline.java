@@ -46,12 +46,16 @@ public final class DailyPipeline {
         this(stages, ledger, clock, ScheduleSettings.fromEnvironment().node());
     }
 
+    /** The recommender settings the recommend stage runs with (also what explanations must replay). */
+    public static RecommenderSettings recommenderSettings(Settings settings) {
+        RecommenderSettings defaults = RecommenderSettings.defaults();
+        return new RecommenderSettings(Weighting.BM25, settings.neighbours(), settings.recommendations(),
+                defaults.profileWeight(), defaults.minPlaysForNeighbours(), Runtime.getRuntime().availableProcessors());
+    }
+
     /** The standard stages on the given backends: [import], retention, purge, recommend, completion, publish, cleanup. */
     public static DailyPipeline standard(Backends backends, Settings settings) {
-        RecommenderSettings defaults = RecommenderSettings.defaults();
-        RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
-                settings.recommendations(), defaults.profileWeight(), defaults.minPlaysForNeighbours(),
-                Runtime.getRuntime().availableProcessors());
+        RecommenderSettings recommender = recommenderSettings(settings);
         PublishSettings publish = PublishSettings.fromEnvironment();
         List<Stage> stages = new ArrayList<>();
         if (settings.inbox() != null) {

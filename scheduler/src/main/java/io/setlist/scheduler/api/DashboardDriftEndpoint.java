@@ -1,0 +1,66 @@
+package io.setlist.scheduler.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.setlist.scheduler.dashboard.DashboardSettings;
+import io.setlist.sql.dashboard.MetricHistory;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code GET /v1/admin/dashboard/drift?days=N} (admin): the Drift panel. What the completion stage recorded in
+ * {@code run_metrics} on its last N business dates (1..120, default 30; else 400 naming {@code days}): PSI per
+ * feature (last week vs the earlier weeks of its window), the maximum, and the AUC of the new-vs-old classifier,
+ * with the alert lines ({@code SETLIST_DRIFT_PSI_ALERT}, {@code SETLIST_DRIFT_AUC_ALERT}).
+ *
+ * <ul>
+ *   <li>200: {@code {psiAlert, aucAlert, features: [..], dates: [{businessDate, psiMax?, auc?, modelVersion?,
+ *       psi: {feature: value}}]}} oldest first; values the stage could not compute (too few rows) are absent</li>
+ * </ul>
+ */
+final class DashboardDriftEndpoint implements Handler {
+    static final String PATH = "/v1/admin/dashboard/drift";
+    static final String JOB = "completion";
+
+    private final DataSource warehouse;
+    private final DashboardSettings settings;
+
+    DashboardDriftEndpoint(DataSource warehouse, DashboardSettings settings) {
+        this.warehouse = warehouse;
+        this.settings = settings;
+    }
+
+    record Day(String businessDate, Double psiMax, Double auc, Integer modelVersion, Map<String, Double> psi) {
+    }
+
+    record Response(double psiAlert, double aucAlert, List<String> features, List<Day> dates) {
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        QueryParams.only(ctx, Set.of("days"));
+        int days = Limit.parse(ctx.queryParam("days"), 30, 120, "days");
+        Set<String> features = new TreeSet<>();
+        List<Day> dates = new ArrayList<>();
+        for (Map.Entry<LocalDate, Map<String, Double>> e : new MetricHistory(warehouse).lastDays(JOB, days).entrySet()) {
+            Map<String, Double> psi = new TreeMap<>();
+            e.getValue().forEach((metric, value) -> {
+                if (metric.startsWith("psi:")) {
+                    psi.put(metric.substring(4), value);
+                    features.add(metric.substring(4));
+                }
+            });
+            Double version = e.getValue().get("model_version");
+            dates.add(new Day(e.getKey().toString(), e.getValue().get("psi_max"),
+                    e.getValue().get("drift_new_vs_old_auc"), version == null ? null : version.intValue(), psi));
+        }
+        ctx.json(new Response(settings.psiAlert(), settings.aucAlert(), List.copyOf(features), dates));
+    }
+}
