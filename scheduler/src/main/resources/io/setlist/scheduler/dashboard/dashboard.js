@@ -21,6 +21,7 @@
   }
   function svg(tag, attrs, parent, text) {
     const e = document.createElementNS(SVGNS, tag);
+    if (tag === 'text' && !(attrs && attrs.fill)) e.setAttribute('fill', '#1d2330');
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
     if (text !== undefined && text !== null) e.textContent = String(text);
     if (parent) parent.appendChild(e);
