@@ -38,8 +38,9 @@ final class DashboardPage implements Handler {
     @Override
     public void handle(Context ctx) {
         QueryParams.only(ctx, java.util.Set.of());
-        String file = ctx.endpoints().matchedHttpEndpoint().path.equals(PAGE) ? "index.html" : ctx.pathParam("file");
-        String type = file.equals("index.html") ? "text/html; charset=utf-8" : ASSETS.get(file);
+        boolean page = ctx.endpoints().matchedHttpEndpoint().path.equals(PAGE);
+        String file = page ? "index.html" : ctx.pathParam("file");
+        String type = page ? "text/html; charset=utf-8" : ASSETS.get(file);
         if (type == null) {
             throw ApiError.notFound("no dashboard asset '" + Limit.truncate(file) + "'");
         }
