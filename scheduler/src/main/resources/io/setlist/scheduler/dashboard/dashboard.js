@@ -31,6 +31,7 @@
   const num = (v, digits = 3) => (v === null || v === undefined) ? 'n/a' : Number(v).toFixed(digits);
   const int = v => (v === null || v === undefined) ? 'n/a' : Number(v).toLocaleString('en-US');
   function bytes(b) {
+    if (b === 0) return '0';
     if (b >= 1024 ** 3) return (b / 1024 ** 3).toFixed(2) + ' GiB';
     if (b >= 1024 ** 2) return (b / 1024 ** 2).toFixed(1) + ' MiB';
     return (b / 1024).toFixed(0) + ' KiB';
@@ -106,7 +107,9 @@
   /** Lines with a distinct dash and marker per series, the series name written at its last point. */
   function lineChart(parent, o) {
     const f = figure(parent, o.title, 'line', 0.5, 200);
-    const { X, Y, m } = axes(f, { ...o, rightMargin: o.endLabels === false ? 16 : 96 });
+    const longest = Math.max(0, ...o.series.map(s => (s.label || s.name).length),
+      ...(o.thresholds || []).map(t => t.label.length));
+    const { X, Y, m } = axes(f, { ...o, rightMargin: o.endLabels === false ? 16 : Math.min(170, 14 + 6.5 * longest) });
     for (const t of o.thresholds || []) {
       svg('line', { class: t.reference ? 'reference' : 'threshold', x1: m.l, x2: f.width - m.r, y1: Y(t.y), y2: Y(t.y) }, f.root);
       svg('text', { x: f.width - m.r + 4, y: Y(t.y) + 4, class: 'threshold-label' }, f.root, t.label);
@@ -170,7 +173,8 @@
     }
     const axisY = m.t + rowH * o.bars.length + 2;
     svg('line', { class: 'bar-axis', x1: m.l, x2: f.width - m.r, y1: axisY, y2: axisY, stroke: '#5b6475' }, f.root);
-    for (const t of ticks(0, max, Math.max(2, Math.floor((f.width - m.l - m.r) / 90)))) {
+    const unit = o.unit || 1;
+    for (const t of ticks(0, max / unit, Math.max(2, Math.floor((f.width - m.l - m.r) / 90))).map(v => v * unit)) {
       if (t > max) continue;
       svg('line', { x1: m.l + W(t), x2: m.l + W(t), y1: axisY, y2: axisY + 4, stroke: '#5b6475' }, f.root);
       svg('text', { class: 'tick', x: m.l + W(t), y: axisY + 15, 'text-anchor': 'middle' }, f.root, o.xFormat ? o.xFormat(t) : t);
@@ -227,7 +231,7 @@
     const charts = html('div', { class: 'charts' }, body);
     const jobs = d.jobs.filter(j => d.dates.some(x => x.stages.some(s => s.job === j)));
     const dates = d.dates.slice().reverse();
-    lineChart(html('div', {}, charts), {
+    if (dates.length > 1) lineChart(html('div', {}, charts), {
       title: 'Stage duration by business date', xLabel: 'business date (month-day)', yLabel: 'duration (s)',
       x: [0, Math.max(1, dates.length - 1)], y: [0, Math.max(1, ...d.dates.flatMap(x => x.stages.map(s => s.seconds || 0))) * 1.1],
       xTicks: dates.map((_, i) => i).filter((i, _, a) => a.length < 8 || i % Math.ceil(a.length / 6) === 0),
@@ -400,8 +404,9 @@
   function drawCache(body, d) {
     if (d.businessDate) html('p', {}, body, `Cache plan of ${d.businessDate}.`);
     barChart(body, {
-      title: 'Tier fill against capacity (dashed outline = capacity, SETLIST_CACHE_TIERS)', xLabel: 'planned bytes', colour: COLOURS[2], xFormat: bytes,
-      bars: d.tiers.map(t => ({ label: t.tier, value: t.usedBytes, outline: t.capacityBytes,
+      title: 'Tier fill: planned bytes as a share of each tier\'s capacity (SETLIST_CACHE_TIERS; dashed = 100%)',
+      xLabel: 'fill (% of the tier\'s capacity)', colour: COLOURS[2], max: 1, xFormat: v => pct(v, 0),
+      bars: d.tiers.map(t => ({ label: t.tier, value: t.capacityBytes ? t.usedBytes / t.capacityBytes : 0, outline: 1,
         text: `${int(t.tracks)} tracks · ${bytes(t.usedBytes)} of ${t.capacityBytes ? bytes(t.capacityBytes) : '?'}`
           + (t.capacityBytes ? ` (${pct(t.usedBytes / t.capacityBytes)})` : '') }))
     });
