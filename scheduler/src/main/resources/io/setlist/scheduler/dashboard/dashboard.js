@@ -160,8 +160,16 @@
       const bar = svg('rect', { class: 'bar', x: m.l, y: y + 3, width: Math.max(1, W(b.value)), height: rowH - 8,
         fill: b.alert ? 'url(#hatch)' : (o.colour || COLOURS[0]) }, f.root);
       svg('title', {}, bar, `${b.label}: ${b.text}`);
-      const tx = Math.min(m.l + W(b.value) + 4, f.width - m.r - 4);
-      const inside = m.l + W(b.value) + 4 + 7 * b.text.length > f.width - m.r;
+      let end = b.value;
+      if (b.range) {
+        // An interval: a whisker from its low to its high end, with caps.
+        const cy = y + rowH / 2 - 1, lo = m.l + W(b.range[0]), hi = m.l + W(b.range[1]);
+        svg('line', { class: 'interval', x1: lo, x2: hi, y1: cy, y2: cy, stroke: '#1d2330', 'stroke-width': 2 }, f.root);
+        for (const x of [lo, hi]) svg('line', { x1: x, x2: x, y1: cy - 6, y2: cy + 6, stroke: '#1d2330', 'stroke-width': 2 }, f.root);
+        end = Math.max(end, b.range[1]);
+      }
+      const tx = Math.min(m.l + W(end) + 4, f.width - m.r - 4);
+      const inside = m.l + W(end) + 4 + 7 * b.text.length > f.width - m.r;
       svg('text', { class: 'value', x: inside ? f.width - m.r - 4 : tx, y: y + 15, 'text-anchor': inside ? 'end' : 'start',
         fill: inside && !b.alert ? '#fff' : '#1d2330' }, f.root, b.text);
     });
@@ -354,8 +362,8 @@
     const observed = d.ab.filter(r => r.accuracy !== null && r.accuracy !== undefined);
     if (observed.length) {
       barChart(body, {
-        title: 'Accuracy per variant with its 95% interval (dashed outline = upper bound)', xLabel: 'accuracy at the model threshold', max: 1, xFormat: v => pct(v, 0),
-        bars: observed.map(r => ({ label: r.variant || 'named model', value: r.accuracy, outline: r.accuracyHigh95,
+        title: 'Accuracy per variant (bar) with its 95% Wilson interval (whisker)', xLabel: 'accuracy at the model threshold', max: 1, xFormat: v => pct(v, 0),
+        bars: observed.map(r => ({ label: r.variant || 'named model', value: r.accuracy, range: [r.accuracyLow95, r.accuracyHigh95],
           text: `${pct(r.accuracy)} [${pct(r.accuracyLow95)}, ${pct(r.accuracyHigh95)}] of ${int(r.observed)}` }))
       });
     }

@@ -212,7 +212,11 @@ class DashboardBrowserTest {
         assertThat(panel.findElements(By.cssSelector("figure[data-chart=line]"))).hasSize(2);
         assertThat(panel.findElements(By.cssSelector("path.series"))).hasSize(4);
         assertThat(panel.findElements(By.cssSelector("table.ab tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(panel.findElements(By.cssSelector("rect.bar"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(panel.findElements(By.cssSelector("rect.bar"))).hasSize(models.path("ab").size());
+        assertThat(panel.findElements(By.cssSelector("line.interval"))).hasSize(models.path("ab").size());
+        JsonNode variant = models.path("ab").get(0);
+        assertThat(panel.getText()).contains(String.format("%.1f%% [%.1f%%, %.1f%%]", 100 * variant.path("accuracy")
+                .asDouble(), 100 * variant.path("accuracyLow95").asDouble(), 100 * variant.path("accuracyHigh95").asDouble()));
         assertThat(panel.getText()).contains("champion", "AUC " + String.format("%.3f",
                 models.path("curves").get(0).path("auc").asDouble()));
         screenshot(panel, "models");
