@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Cost: the replay of {@value CompletionModels#HISTORY_DAYS} days of events that training made, once per
  * version; a version never changes (model bytes and window are fixed), so the answer is kept for the life of the
- * process. Callers ask for two versions at most (champion and newest challenger).
+ * process, and computed by one caller at a time. Callers ask for two versions at most (champion and newest
+ * challenger): on the 50M-event warehouse a replay is about what the completion stage spends on it (README).
  */
 public final class ModelDiagnostics {
     static final int ROC_POINTS = 101;
@@ -44,6 +45,15 @@ public final class ModelDiagnostics {
     /** Empty when the version's model was trained on other features than this build's, or its window is empty. */
     public Optional<Curves> of(ModelRegistry.Version version) {
         String key = version.name() + "#" + version.version();
+        Curves known = computed.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return compute(version, key);
+    }
+
+    /** One replay at a time: two panels opened together must not replay the warehouse twice over. */
+    private synchronized Optional<Curves> compute(ModelRegistry.Version version, String key) {
         Curves known = computed.get(key);
         if (known != null) {
             return Optional.of(known);
