@@ -47,7 +47,7 @@ public final class RecommendationExplanation {
         }
         float[] weights = RowWeights.apply(counts, s.weighting());
         NeighbourIndex index = NeighbourIndex.buildRange(counts, weights, profilesByUserIndex, s.profileWeight(),
-                s.neighbours(), 1, u, u + 1, null, NeighbourIndex.DEFAULT_SEARCH, s.maxPostingsPerArtist());
+                s.neighbours(), 1, u, u + 1, null, s.maxPostingsPerArtist());
         int[] rowStart = counts.rowStart();
         int[] columns = counts.columns();
         List<Contribution> all = new ArrayList<>();
