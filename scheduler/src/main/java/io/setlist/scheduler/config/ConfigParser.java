@@ -152,7 +152,7 @@ public final class ConfigParser {
                 String detail = e.getMessage() == null || e instanceof NumberFormatException ? ""
                         : " (" + e.getMessage().replaceFirst("^" + variable + ":? ", "") + ")";
                 problems.add(variable + ": expected " + (expected == null ? "a valid value" : expected) + ", got \""
-                        + raw + "\"" + detail);
+                        + (secret ? MASK : masked(raw)) + "\"" + (secret ? "" : masked(detail)));
                 set = false;
             }
         }
@@ -160,13 +160,18 @@ public final class ConfigParser {
             value = fallback.get();
         }
         String shown = set ? raw.trim() : fallbackShown != null ? fallbackShown : text(value);
-        shown = shown.replaceAll("(?i)(password=)[^&;]*", "$1" + MASK);
+        shown = masked(shown);
         if (secret && !shown.isEmpty()) {
             shown = MASK;
         }
         settings.add(new Setting(variable, meaning, defaultText, shown, set ? Source.ENVIRONMENT : Source.DEFAULT,
                 secret));
         return value;
+    }
+
+    /** {@code text} with the value of any {@code password=} parameter (of a JDBC URL, say) masked. */
+    private static String masked(String text) {
+        return text.replaceAll("(?i)(password=)[^&;)\"']*", "$1" + MASK);
     }
 
     /** A value as a user would write it: {@code 2000}, not {@code 2000.0}. */

@@ -88,8 +88,9 @@ class ConfigTest {
                 .hasMessageContaining("SETLIST_PIPELINE_CRON: expected a Quartz cron expression or off, got \"every day\"");
         assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_DYNAMODB", "azure")))
                 .hasMessageContaining("SETLIST_DYNAMODB: expected aws (or unset), got \"azure\"");
-        assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_JDBC_URL", "postgres://db/x")))
-                .hasMessageContaining("SETLIST_JDBC_URL: expected a JDBC URL");
+        assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_JDBC_URL", "postgres://db/x?password=s3cret")))
+                .hasMessageContaining("SETLIST_JDBC_URL: expected a JDBC URL")
+                .hasMessageContaining("password=****").hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_AB_SPLIT", "champion:50,canary:50")))
                 .hasMessageContaining("SETLIST_AB_SPLIT: expected variant:weight")
                 .hasMessageContaining("'canary:50'");
