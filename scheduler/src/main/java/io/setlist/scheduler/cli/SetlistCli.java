@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import java.util.Map;
 
 /**
- * {@code setlist}: the command line of the daily recommender and cache-planning service.
+ * {@code setlist}: the command line of the daily recommender and cache-planning service. The laboratory's commands
+ * ({@code demo}, {@code generate}, {@code bench}, {@code eval}) live in {@code io.setlist.lab.cli.LabCli}, on the
+ * laboratory's own classpath; the {@code ./setlist} launcher dispatches them there, so the footer only names them.
  *
  * <p>The environment is read once, when this root command is made; its commands take their settings from
  * {@link #config()} (through {@link StartupConfig}). A malformed variable fails the commands that need settings,
@@ -16,14 +18,15 @@ import java.util.Map;
  */
 @Command(name = "setlist", mixinStandardHelpOptions = true, version = "setlist 0.1.0",
         description = "Daily music recommendations and cache-priority lists: PostgreSQL warehouse in, DynamoDB out.",
+        footer = {"", "Laboratory (run by ./setlist on the laboratory's classpath; each answers --help):",
+                "  demo      Generate a small synthetic workload, run the pipeline on it, serve it.",
+                "  generate  Write synthetic input files.",
+                "  bench     Benchmarks, each with its baseline in the same run.",
+                "  eval      Offline evaluations on data files."},
         subcommands = {
-                DemoCommand.class,
                 AbReportCommand.class,
-                BenchCommand.class,
                 CleanupCommand.class,
                 ConfigCommand.class,
-                EvalCommand.class,
-                GenerateCommand.class,
                 ImportCommand.class,
                 KeysCommand.class,
                 ModelsCommand.class,
@@ -34,7 +37,7 @@ import java.util.Map;
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class SetlistCli implements Runnable {
+public final class SetlistCli implements Runnable, ConfiguredRoot {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,17 +52,8 @@ public final class SetlistCli implements Runnable {
         this.parsed = Config.read(environment);
     }
 
-    /**
-     * The configuration every command runs with.
-     *
-     * @throws Config.InvalidConfigException naming each malformed variable
-     */
-    public Config config() {
-        return parsed.config();
-    }
-
-    /** Every setting with its value and source, and the problems, for {@code setlist config}. */
-    Config.Parsed parsedConfig() {
+    @Override
+    public Config.Parsed parsedConfig() {
         return parsed;
     }
 
@@ -74,18 +68,21 @@ public final class SetlistCli implements Runnable {
 
     /** Runs a command line and returns its exit code; errors print one line, not a stack trace. */
     public static int execute(String... args) {
-        SetlistCli root = new SetlistCli();
-        return execute(root, new CommandLine(root), args);
+        return execute(new CommandLine(new SetlistCli()), args);
     }
 
-    /** As {@link #execute(String...)}, with {@code cli} made on {@code root} (and so on root's environment). */
-    static int execute(SetlistCli root, CommandLine cli, String... args) {
+    /**
+     * Runs {@code cli} (this or another {@code setlist} entry point) with the same one-line error reporting; a root
+     * that is a {@link ConfiguredRoot} decides with its {@code SETLIST_DEBUG} whether errors show stack traces.
+     */
+    public static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("setlist: error: " + message(e));
             if (e instanceof Config.InvalidConfigException) {
                 // Its message names every malformed variable: a stack trace would add nothing.
                 commandLine.getErr().println("setlist: ('setlist config' lists every setting)");
-            } else if (root.parsed.problems().isEmpty() && root.parsed.config().runtime().debug()) {
+            } else if (cli.getCommand() instanceof ConfiguredRoot root && root.parsedConfig().problems().isEmpty()
+                    && root.config().runtime().debug()) {
                 e.printStackTrace(commandLine.getErr());
             } else {
                 commandLine.getErr().println("setlist: (set SETLIST_DEBUG=1 for the stack trace)");

@@ -7,21 +7,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * Mixed into a command ({@code @Mixin StartupConfig startup;}): the configuration that the root command read from
- * the environment when the process started, so that no command reads the environment itself.
+ * the environment when the process started ({@link ConfiguredRoot}), so that no command reads the environment itself.
  */
 @Command // a mixin needs a picocli annotation; this one adds nothing to the mixee's usage
-final class StartupConfig {
+public final class StartupConfig {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
     /**
      * @throws Config.InvalidConfigException naming each malformed variable
      */
-    Config get() {
+    public Config get() {
         Object root = mixee.root().userObject();
-        if (!(root instanceof SetlistCli cli)) {
-            throw new IllegalStateException(mixee.qualifiedName() + " runs only under the setlist command");
+        if (!(root instanceof ConfiguredRoot configured)) {
+            throw new IllegalStateException(mixee.qualifiedName() + " runs only under a ConfiguredRoot command");
         }
-        return cli.config();
+        return configured.config();
     }
 }

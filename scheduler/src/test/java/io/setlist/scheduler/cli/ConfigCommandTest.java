@@ -26,7 +26,7 @@ class ConfigCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         // Through the same handler as ./setlist, which execute(root, ...) installs on its own CommandLine.
-        int code = SetlistCli.execute(root, cli, args);
+        int code = SetlistCli.execute(cli, args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +27,34 @@ public class SingleEnvironmentReaderTest {
     @Test
     void onlyTheConfigParserReadsTheEnvironment() throws IOException {
         Path root = projectRoot();
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(root)) {
-            sources = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').contains("src/main/java/"))
-                    .filter(p -> !root.relativize(p).toString().contains("target/"))
-                    .toList();
-        }
+        List<Path> sources = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                // Build output, dependencies and git's own files hold no sources of the project.
+                return name.equals("target") || name.equals("node_modules") || (name.startsWith(".")
+                        && !dir.equals(root)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.toString().endsWith(".java")
+                        && root.relativize(file).toString().replace('\\', '/').contains("src/main/java/")) {
+                    sources.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         List<Path> readers = sources.stream().filter(SingleEnvironmentReaderTest::readsEnvironment)
                 .map(root::relativize).toList();
 
         assertThat(sources).as("main sources of every module").hasSizeGreaterThan(100)
                 .anySatisfy(p -> assertThat(p.toString()).contains("/recommender/src/main/java/"))
                 .anySatisfy(p -> assertThat(p.toString()).contains("/infra/src/main/java/"))
-                .anySatisfy(p -> assertThat(p.toString()).contains("/sql/src/main/java/"));
+                .anySatisfy(p -> assertThat(p.toString()).contains("/sql/src/main/java/"))
+                .anySatisfy(p -> assertThat(p.toString()).as("nested modules too")
+                        .contains("/scheduler/lab/src/main/java/"));
         assertThat(readers).as("main-code files that read the environment (only ConfigParser may: pass "
                 + "settings down from Config instead)").containsExactly(PARSER);
     }
