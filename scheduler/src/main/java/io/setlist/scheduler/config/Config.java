@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Adding a setting: give the record it belongs to (or a new one, read below) a component and read it in that
  * record's {@code read(ConfigParser)} with its variable, default, validation and one-line meaning. {@code setlist
  * config} then shows it and {@code setlist config --markdown} prints the README's table with it
- * ({@code ConfigDocumentationTest} fails until the README has that table).
+ * ({@code ConfigCommandTest} fails until the README has that table).
  *
  * @param home       embedded PostgreSQL and DynamoDB data, demo and benchmark data
  * @param abSplit    the A/B split of {@code POST /v1/predictions}, with its salt
