@@ -109,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
      * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's
      * jobs, the scheduler (null when this node runs without one), the age after which the published run counts as
      * stale, the model registry (null leaves out /v1/models), the prediction service (null leaves out the
-     * prediction routes) and what the dashboard compares with (tiers, recommender settings, drift alert lines).
+     * prediction routes) and what the dashboard compares with (cache tiers, recommender settings).
      */
     public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                              io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
@@ -119,8 +119,7 @@ public final class ApiServer implements AutoCloseable {
                           io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
                           ModelRegistry models, CompletionPredictions predictions) {
             this(warehouse, ledger, jobs, scheduler, maxRunAge, models, predictions,
-                    io.setlist.scheduler.dashboard.DashboardSettings.from(
-                            io.setlist.scheduler.config.Settings.fromEnvironment(), System.getenv()));
+                    io.setlist.scheduler.dashboard.DashboardSettings.defaults());
         }
 
         public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,

@@ -2,7 +2,6 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.sql.dashboard.MetricHistory;
 
 import javax.sql.DataSource;
@@ -18,7 +17,8 @@ import java.util.TreeSet;
  * {@code GET /v1/admin/dashboard/drift?days=N} (admin): the Drift panel. What the completion stage recorded in
  * {@code run_metrics} on its last N business dates (1..120, default 30; else 400 naming {@code days}): PSI per
  * feature (last week vs the earlier weeks of its window), the maximum, and the AUC of the new-vs-old classifier,
- * with the alert lines ({@code SETLIST_DRIFT_PSI_ALERT}, {@code SETLIST_DRIFT_AUC_ALERT}).
+ * with the alert lines: PSI {@value #PSI_ALERT} (the usual rule of thumb: below 0.1 stable, 0.1-0.25 moderate,
+ * above 0.25 a shift; see {@code DriftCheck}) and AUC {@value #AUC_ALERT} (0.5 = the weeks cannot be told apart).
  *
  * <ul>
  *   <li>200: {@code {psiAlert, aucAlert, features: [..], dates: [{businessDate, psiMax?, auc?, modelVersion?,
@@ -28,13 +28,13 @@ import java.util.TreeSet;
 final class DashboardDriftEndpoint implements Handler {
     static final String PATH = "/v1/admin/dashboard/drift";
     static final String JOB = "completion";
+    static final double PSI_ALERT = 0.25;
+    static final double AUC_ALERT = 0.6;
 
     private final DataSource warehouse;
-    private final DashboardSettings settings;
 
-    DashboardDriftEndpoint(DataSource warehouse, DashboardSettings settings) {
+    DashboardDriftEndpoint(DataSource warehouse) {
         this.warehouse = warehouse;
-        this.settings = settings;
     }
 
     record Day(String businessDate, Double psiMax, Double auc, Integer modelVersion, Map<String, Double> psi) {
@@ -61,6 +61,6 @@ final class DashboardDriftEndpoint implements Handler {
             dates.add(new Day(e.getKey().toString(), e.getValue().get("psi_max"),
                     e.getValue().get("drift_new_vs_old_auc"), version == null ? null : version.intValue(), psi));
         }
-        ctx.json(new Response(settings.psiAlert(), settings.aucAlert(), List.copyOf(features), dates));
+        ctx.json(new Response(PSI_ALERT, AUC_ALERT, List.copyOf(features), dates));
     }
 }

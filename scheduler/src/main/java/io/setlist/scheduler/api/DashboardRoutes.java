@@ -40,7 +40,7 @@ final class DashboardRoutes {
                 current, operations.maxRunAge()));
         routes.get(DashboardRetentionEndpoint.PATH, new DashboardRetentionEndpoint(operations.warehouse()));
         routes.get(DashboardModelsEndpoint.PATH, new DashboardModelsEndpoint(operations.warehouse()));
-        routes.get(DashboardDriftEndpoint.PATH, new DashboardDriftEndpoint(operations.warehouse(), settings));
+        routes.get(DashboardDriftEndpoint.PATH, new DashboardDriftEndpoint(operations.warehouse()));
         routes.get(DashboardCacheEndpoint.PATH, new DashboardCacheEndpoint(operations.warehouse(), settings));
         routes.get(DashboardExplainEndpoint.PATH, new DashboardExplainEndpoint(
                 new RecommendationExplainer(operations.warehouse(), settings.recommender())));

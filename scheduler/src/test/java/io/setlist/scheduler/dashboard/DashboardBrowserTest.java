@@ -11,7 +11,7 @@ import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.models.CompletionModels;
 import io.setlist.scheduler.models.CompletionPredictions;
 import io.setlist.scheduler.models.VariantSplit;
@@ -88,7 +88,7 @@ class DashboardBrowserTest {
     static void demoWarehouseAndBrowser() throws Exception {
         Path data = home.resolve("data");
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(300, 28, 13, FIRST_DAY), data);
-        Settings settings = RealBackends.isolatedSettings(home);
+        Config settings = RealBackends.isolatedConfig(home);
         backends = Backends.open(settings);
         WorkloadImport.importDirectory(backends.warehouse(), data);
         CompletionModels models = new CompletionModels(backends.warehouse());
@@ -107,7 +107,7 @@ class DashboardBrowserTest {
                 new ApiServer.Operations(backends.warehouse(), new RunLedger(backends.warehouse()), pipeline.jobs(),
                         null, Duration.ofHours(36), models.registry(), new CompletionPredictions(backends.warehouse(),
                         VariantSplit.parse("champion:50,challenger:50", "dashboard-test")),
-                        DashboardSettings.from(settings, Map.of())), "127.0.0.1", 0);
+                        DashboardSettings.from(settings.pipeline())), "127.0.0.1", 0);
         base = "http://127.0.0.1:" + api.port();
         servePredictionsForTheLastDay();
         neighboursUser = firstUserWithNeighbourRecommendations();

@@ -32,6 +32,9 @@ final class EvalCacheCommand implements Callable<Integer> {
             description = "Capacities as shares of the window's working set (default: ${DEFAULT-VALUE}).")
     double[] capacities;
 
+    @Mixin
+    io.setlist.scheduler.cli.StartupConfig startup;
+
     @Option(names = "--store", description = "Also store the result in the warehouse (table cache_evaluations), "
             + "where the operations dashboard draws its hit-rate curves from.")
     boolean store;
@@ -51,7 +54,7 @@ final class EvalCacheCommand implements Callable<Integer> {
                 capacities);
         if (store) {
             try (io.setlist.scheduler.config.Backends backends = io.setlist.scheduler.config.Backends.open(
-                    io.setlist.scheduler.config.Settings.fromEnvironment())) {
+                    startup.get())) {
                 long id = new io.setlist.sql.dashboard.StoredCacheEvaluations(backends.warehouse()).store(
                         data.source(), Instant.ofEpochMilli(report.windowFrom()), Instant.ofEpochMilli(report.windowTo()),
                         report.requests(), report.fullPlays(), report.workingSetBytes(), report.rows().stream()
