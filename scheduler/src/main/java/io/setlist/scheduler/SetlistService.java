@@ -9,8 +9,8 @@ import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
-import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.scheduler.models.VariantSplit;
+import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.predictions.VariantSplit;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.scheduler.pipeline.CompletionStage;
 import io.setlist.scheduler.pipeline.Stage;
 import io.setlist.recommender.cache.CacheTier;

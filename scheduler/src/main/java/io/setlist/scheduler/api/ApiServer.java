@@ -7,7 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.setlist.infra.store.PublishedRuns;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.sql.models.ModelRegistry;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.RateLimiter;

@@ -2,7 +2,7 @@ package io.setlist.scheduler.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.setlist.scheduler.models.CompletionModels;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 
 import java.util.List;
 

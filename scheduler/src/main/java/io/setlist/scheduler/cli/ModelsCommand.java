@@ -3,7 +3,7 @@ package io.setlist.scheduler.cli;
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Settings;
-import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.sql.models.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -49,8 +49,8 @@ final class ApiFixture implements AutoCloseable {
         ApiServer.Operations operations = new ApiServer.Operations(backends.warehouse(),
                 new io.setlist.sql.runs.RunLedger(backends.warehouse()), List.of("retention", "recommend"), null,
                 java.time.Duration.ofHours(36), new io.setlist.sql.models.ModelRegistry(backends.warehouse()),
-                new io.setlist.scheduler.models.CompletionPredictions(backends.warehouse(),
-                        io.setlist.scheduler.models.VariantSplit.fromEnvironment(java.util.Map.of())));
+                new io.setlist.scheduler.predictions.CompletionPredictions(backends.warehouse(),
+                        io.setlist.scheduler.predictions.VariantSplit.fromEnvironment(java.util.Map.of())));
         server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys, settings, operations,
                 "127.0.0.1", 0);
     }
