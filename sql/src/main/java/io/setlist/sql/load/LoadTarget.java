@@ -13,24 +13,25 @@ import io.setlist.sql.SqlResource;
  */
 enum LoadTarget {
     /** user_key, gender, age, country, install_date, premium, signup_date. */
-    USERS("users", 7),
+    USERS("users", "user_key", "gender", "age", "country", "install_date", "premium", "signup_date"),
     /** artist_key, name. */
-    ARTISTS("artists", 2),
+    ARTISTS("artists", "artist_key", "name"),
     /** track_key, artist_key, title, duration_ms, size_bytes, storage_class, daily_cost. */
-    TRACKS("tracks", 7),
+    TRACKS("tracks", "track_key", "artist_key", "title", "duration_ms", "size_bytes", "storage_class",
+            "daily_cost"),
     /** track_key, storage_class, daily_cost: sets the storage of tracks already loaded. */
-    TRACK_STORAGE("track_storage", 3),
+    TRACK_STORAGE("track_storage", "track_key", "storage_class", "daily_cost"),
     /** user_key, artist_key, plays, artist_name (used only when the file's format creates missing artists). */
-    PLAYS("plays", 4),
+    PLAYS("plays", "user_key", "artist_key", "plays", "artist_name"),
     /** user_key, ts, event_name, track_key, session_id. */
-    EVENTS("events", 5);
+    EVENTS("events", "user_key", "ts", "event_name", "track_key", "session_id");
 
     private final String name;
-    private final int columns;
+    private final java.util.List<String> columnNames;
 
-    LoadTarget(String name, int columns) {
+    LoadTarget(String name, String... columnNames) {
         this.name = name;
-        this.columns = columns;
+        this.columnNames = java.util.List.of(columnNames);
     }
 
     String label() {
@@ -38,7 +39,12 @@ enum LoadTarget {
     }
 
     int columns() {
-        return columns;
+        return columnNames.size();
+    }
+
+    /** The staging table's data columns in order: what a row's checked values are. */
+    java.util.List<String> columnNames() {
+        return columnNames;
     }
 
     String createStaging() {
