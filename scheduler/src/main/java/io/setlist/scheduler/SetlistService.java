@@ -47,7 +47,8 @@ public final class SetlistService implements AutoCloseable {
                     new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
                             operations.maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv()))),
+                            new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv())),
+                            pipeline.clock()),
                     "0.0.0.0", settings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {

@@ -46,7 +46,8 @@ final class ModelsCommand implements Runnable {
             description = "Train a completion model on the warehouse, register it as the next version, and make it the "
                     + "champion only if it beats the current one on the same evaluation window.")
     static final class Train implements Callable<Integer> {
-        @Option(names = "--date", description = "Last business date of the training data (default: yesterday, UTC).")
+        @Option(names = "--date", converter = BusinessDateOption.class,
+                description = "Last business date of the training data, not later than today (default: yesterday, UTC).")
         LocalDate date;
 
         @Option(names = "--algorithm", defaultValue = "gradient-boosted-trees",

@@ -1,7 +1,10 @@
 package io.setlist.scheduler.cli;
 
+import io.setlist.scheduler.pipeline.RunLeaseHeldException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.time.Clock;
 
 /**
  * {@code setlist}: the command line of the daily recommender and cache-planning service.
@@ -40,7 +43,16 @@ public final class SetlistCli implements Runnable {
 
     /** Runs a command line and returns its exit code; errors print one line, not a stack trace. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new SetlistCli());
+        return commandLine(Clock.systemUTC()).execute(args);
+    }
+
+    /**
+     * The command line, with "today" from {@code clock}. Exit codes: 0 done; 1 failed (the message says why);
+     * 2 a bad command line, a business date later than today included; {@value #EXIT_BUSY} the job is already
+     * running for that date (here or on another node).
+     */
+    public static CommandLine commandLine(Clock clock) {
+        CommandLine cli = new CommandLine(new SetlistCli(), new ClockedFactory(clock));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("setlist: error: " + message(e));
             if (System.getenv("SETLIST_DEBUG") != null) {
@@ -48,9 +60,21 @@ public final class SetlistCli implements Runnable {
             } else {
                 commandLine.getErr().println("setlist: (set SETLIST_DEBUG=1 for the stack trace)");
             }
-            return 1;
+            return busy(e) ? EXIT_BUSY : 1;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** Exit code of a run refused because another run of the same job and date holds its lease. */
+    public static final int EXIT_BUSY = 3;
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RunLeaseHeldException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

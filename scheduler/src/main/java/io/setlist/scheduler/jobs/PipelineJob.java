@@ -1,5 +1,6 @@
 package io.setlist.scheduler.jobs;
 
+import io.setlist.scheduler.pipeline.BusinessDate;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -51,7 +52,12 @@ public final class PipelineJob implements Job {
                 owner.requireInputs(job, date);
                 pipeline.runOne(job, date, force);
             }
+        } catch (BusinessDate.FutureDateException e) {
+            // Not retried: the date stays in the future until its day comes.
+            LOG.error("{} for {} refused: {}", job, date, e.getMessage());
         } catch (RuntimeException e) {
+            // A run refused because another holds the lease is retried too: by then the holder has usually
+            // finished, and the retry finds the job succeeded and skips it.
             LOG.error("{} for {} failed on attempt {}: {}", job, date, attempt, e.getMessage());
             owner.retries().afterFailure(job, date, attempt, e);
         }
