@@ -182,12 +182,15 @@ public final class RunPublisher {
 
         private void throwIfFailed() {
             Throwable e = failure.get();
-            if (e instanceof RuntimeException r) {
-                throw r;
+            if (e instanceof PublishFailedException p) {
+                throw p;
             }
             if (e != null) {
-                throw new PublishFailedException("publish of " + run.runId() + " failed: a writer died of "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "; the pointer stays on " + expected, e);
+                // Whatever it was (the server gone, a writer dying of an Error), the caller learns which run failed
+                // and that readers stay where they were.
+                throw new PublishFailedException("publish of " + run.runId() + " failed: "
+                        + (e instanceof Error ? "a writer died of " : "") + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "; the pointer stays on " + expected, e);
             }
         }
 
