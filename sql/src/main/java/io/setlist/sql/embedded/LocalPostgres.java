@@ -75,7 +75,11 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("listen_addresses", "127.0.0.1");
-            if (!durable) {
+            if (durable) {
+                // zonky turns synchronous_commit off by default: a crash of the server would then lose the last
+                // commits it had acknowledged (a stage recorded as SUCCEEDED, its output gone).
+                builder.setServerConfig("synchronous_commit", "on");
+            } else {
                 // Tests throw the data away: trade crash safety for speed.
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
