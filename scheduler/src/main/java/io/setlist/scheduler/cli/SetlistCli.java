@@ -7,17 +7,20 @@ import picocli.CommandLine.Command;
 import java.time.Clock;
 
 /**
- * {@code setlist}: the command line of the daily recommender and cache-planning service.
+ * {@code setlist}: the command line of the daily recommender and cache-planning service. The laboratory's commands
+ * ({@code demo}, {@code generate}, {@code bench}, {@code eval}) live in {@code io.setlist.lab.cli.LabCli}, on the
+ * laboratory's own classpath; the {@code ./setlist} launcher dispatches them there, so the footer only names them.
  */
 @Command(name = "setlist", mixinStandardHelpOptions = true, version = "setlist 0.1.0",
         description = "Daily music recommendations and cache-priority lists: PostgreSQL warehouse in, DynamoDB out.",
+        footer = {"", "Laboratory (run by ./setlist on the laboratory's classpath; each answers --help):",
+                "  demo      Generate a small synthetic workload, run the pipeline on it, serve it.",
+                "  generate  Write synthetic input files.",
+                "  bench     Benchmarks, each with its baseline in the same run.",
+                "  eval      Offline evaluations on data files."},
         subcommands = {
-                DemoCommand.class,
                 AbReportCommand.class,
-                BenchCommand.class,
                 CleanupCommand.class,
-                EvalCommand.class,
-                GenerateCommand.class,
                 ImportCommand.class,
                 KeysCommand.class,
                 ModelsCommand.class,
@@ -46,13 +49,21 @@ public final class SetlistCli implements Runnable {
         return commandLine(Clock.systemUTC()).execute(args);
     }
 
+    /** Runs {@code cli} (this or another {@code setlist} entry point) with the same one-line error reporting. */
+    public static int execute(CommandLine cli, String... args) {
+        return withErrorReporting(cli).execute(args);
+    }
+
     /**
      * The command line, with "today" from {@code clock}. Exit codes: 0 done; 1 failed (the message says why);
      * 2 a bad command line, a business date later than today included; {@value #EXIT_BUSY} the job is already
      * running for that date (here or on another node).
      */
     public static CommandLine commandLine(Clock clock) {
-        CommandLine cli = new CommandLine(new SetlistCli(), new ClockedFactory(clock));
+        return withErrorReporting(new CommandLine(new SetlistCli(), new ClockedFactory(clock)));
+    }
+
+    private static CommandLine withErrorReporting(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("setlist: error: " + message(e));
             if (System.getenv("SETLIST_DEBUG") != null) {
