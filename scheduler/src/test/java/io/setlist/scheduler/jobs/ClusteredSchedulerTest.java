@@ -66,7 +66,10 @@ class ClusteredSchedulerTest {
 
     private void startChild(String node) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // stdout is the child's protocol: keep logback's status lines (it warns that the sql test-jar brings a
+        // second logback-test.xml) off it.
+        child = new ProcessBuilder(java, "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                "-cp", System.getProperty("java.class.path"),
                 ClusterNodeMain.class.getName(), settings.jdbcUrl(), settings.jdbcUser(), node)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
