@@ -8,6 +8,7 @@ import java.time.LocalDate;
 public final class RunLeaseHeldException extends IllegalStateException {
     private final String job;
     private final LocalDate date;
+    private final RunLedger.Entry holder;
 
     public RunLeaseHeldException(String job, LocalDate date, RunLedger.Entry holder) {
         super(job + " for " + date + " is already running" + (holder == null ? ""
@@ -17,6 +18,12 @@ public final class RunLeaseHeldException extends IllegalStateException {
                 + "), or, if its node died, until its lease expires");
         this.job = job;
         this.date = date;
+        this.holder = holder;
+    }
+
+    /** The holder's ledger row when it was refused, or null if it ended meanwhile. */
+    public RunLedger.Entry holder() {
+        return holder;
     }
 
     public String job() {

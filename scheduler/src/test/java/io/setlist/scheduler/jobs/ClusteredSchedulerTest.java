@@ -141,6 +141,8 @@ class ClusteredSchedulerTest {
         assertThat(entry.status()).isEqualTo("SUCCEEDED");
         assertThat(entry.node()).isEqualTo("node-a");
         assertThat(entry.attempt()).isEqualTo(2);
+        // node-b held the job's lease when it died: node-a waited for it to expire and took it over, on record.
+        assertThat(entry.takenOverFrom()).contains("node-b");
     }
 
     @Test

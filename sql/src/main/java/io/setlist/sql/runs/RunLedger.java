@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class RunLedger {
     /** How long a lease lasts without a heartbeat, unless configured ({@code SETLIST_RUN_LEASE_SECONDS}). */
-    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
 
     private final DataSource ds;
     private final Duration leaseTime;
