@@ -1,7 +1,7 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.BusinessDate;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import picocli.CommandLine.Command;
@@ -20,6 +20,9 @@ import java.util.concurrent.Callable;
                 + "already running for the date, here or on another node, is refused (exit 3).")
 final class RunCommand implements Callable<Integer>, ClockedFactory.UsesClock {
     private Clock clock = Clock.systemUTC();
+
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
 
     @Parameters(index = "0", defaultValue = "all", description = "all | retention | recommend | completion | publish | cleanup "
             + "(default: ${DEFAULT-VALUE}).")
@@ -49,8 +52,9 @@ final class RunCommand implements Callable<Integer>, ClockedFactory.UsesClock {
             throw new IllegalArgumentException("use either --date D or both --from D1 --to D2");
         }
         LocalDate businessDate = date != null ? date : BusinessDate.yesterday(clock);
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
-            DailyPipeline pipeline = DailyPipeline.standard(backends, Settings.fromEnvironment(), clock);
+        Config config = startup.get();
+        try (Backends backends = Backends.open(config)) {
+            DailyPipeline pipeline = DailyPipeline.standard(backends, config, clock);
             List<DailyPipeline.StageReport> reports = from != null
                     ? pipeline.backfill(job, from, to, force)
                     : "all".equals(job) ? pipeline.run(businessDate, force)

@@ -30,10 +30,6 @@ public final class PublishStage implements Stage {
     private final DynamoTables tables;
     private final PublishSettings settings;
 
-    public PublishStage(DataSource warehouse, DynamoDbClient dynamo, DynamoTables tables) {
-        this(warehouse, dynamo, tables, PublishSettings.from(Map.of()));
-    }
-
     public PublishStage(DataSource warehouse, DynamoDbClient dynamo, DynamoTables tables, PublishSettings settings) {
         this.warehouse = warehouse;
         this.dynamo = dynamo;
@@ -61,7 +57,8 @@ public final class PublishStage implements Stage {
                     + current.get().businessDate() + ", later than " + context.businessDate()
                     + ", and the pointer only moves forward");
         }
-        RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), 10, settings.ttl());
+        RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), settings.maxAttempts(),
+                settings.ttl());
         CurrentRun run = new CurrentRun(context.runId(), context.businessDate(), context.startedAt(), 0, List.of());
         long rows;
         RunPublisher.Report report;

@@ -118,7 +118,8 @@ class BusinessDateGuardTest {
                     s.commit();
                 }
                 DailyPipeline publishOnly = new DailyPipeline(List.of(new PublishStage(backends.warehouse(),
-                        backends.dynamo(), backends.tables())), ledger, TODAY, "n");
+                        backends.dynamo(), backends.tables(), io.setlist.scheduler.config.PublishSettings.from(java.util.Map.of()))),
+                        ledger, TODAY, "n");
                 DailyPipeline.StageReport report = publishOnly.runOne("publish", LocalDate.of(2026, 11, 24), false);
 
                 assertThat(report.skipped()).isTrue();

@@ -3,7 +3,7 @@ package io.setlist.scheduler.faults;
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.RealBackends;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.pipeline.Stage;
 import io.setlist.sql.embedded.LocalPostgres;
@@ -54,7 +54,7 @@ class PostgresKilledDuringRunFaultTest {
         try {
             LocalDate first = LocalDate.parse("2026-09-01");
             SyntheticWorkload.generate(new SyntheticWorkload.Settings(150, 10, 3, first), home.resolve("data"));
-            Settings settings = RealBackends.isolatedSettings(home, Map.of(
+            Config settings = RealBackends.isolatedConfig(home, Map.of(
                     "SETLIST_JDBC_URL", pg.get().jdbcUrl("postgres"), "SETLIST_JDBC_USER", pg.get().user()));
             try (Backends backends = Backends.open(settings)) {
                 DataSource ds = backends.warehouse();
