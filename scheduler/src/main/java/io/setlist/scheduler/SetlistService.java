@@ -47,7 +47,7 @@ public final class SetlistService implements AutoCloseable {
                     new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
                             config.schedule().maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            new CompletionPredictions(backends.warehouse(), config.abSplit())),
+                            new CompletionPredictions(backends.warehouse(), config.abSplit()), pipeline.clock()),
                     "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -67,7 +68,12 @@ public final class RunPublisher {
         private final ExecutorService pool;
         // Bounded in-flight batches keep memory flat however many users the run has.
         private final Semaphore inFlight = new Semaphore(threads * 4);
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // The first failure of any writer, an Error included: a writer thread that dies must stop the flip.
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Batches handed to the pool, and batches a writer confirmed as written: the pointer moves only when the
+        // two agree, so a batch whose writer never reported (a dead thread, a task the pool dropped) fails the run.
+        private long batchesSubmitted;
+        private final AtomicLong batchesWritten = new AtomicLong();
         private final List<String> tiers = new ArrayList<>();
         private List<Map<String, AttributeValue>> batch = new ArrayList<>(BatchWriter.MAX_BATCH);
         private long users;
@@ -128,6 +134,11 @@ public final class RunPublisher {
                 throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
             }
             throwIfFailed();
+            if (batchesWritten.get() != batchesSubmitted) {
+                throw new PublishFailedException("publish of " + run.runId() + " is incomplete: "
+                        + batchesWritten.get() + " of " + batchesSubmitted + " batches confirmed written; the "
+                        + "pointer stays on " + expected);
+            }
             CurrentRun written = new CurrentRun(run.runId(), run.businessDate(), run.generatedAt(), users,
                     List.copyOf(tiers));
             new RunPointer(client, tables).moveTo(written, expected);
@@ -147,23 +158,39 @@ public final class RunPublisher {
                 throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
             }
             this.items += items.size();
-            pool.execute(() -> {
-                try {
-                    if (failure.get() == null) {
-                        writer.put(table, items);
+            batchesSubmitted++;
+            try {
+                pool.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            writer.put(table, items);
+                            batchesWritten.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        // Errors too: the thread dies either way, and this is the only trace the committer sees.
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
                     }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    inFlight.release();
-                }
-            });
+                });
+            } catch (RuntimeException e) {
+                inFlight.release();
+                failure.compareAndSet(null, e);
+                throw new PublishFailedException("publish of " + run.runId() + " could not queue a write", e);
+            }
         }
 
         private void throwIfFailed() {
-            RuntimeException e = failure.get();
+            Throwable e = failure.get();
+            if (e instanceof PublishFailedException p) {
+                throw p;
+            }
             if (e != null) {
-                throw e;
+                // Whatever it was (the server gone, a writer dying of an Error), the caller learns which run failed
+                // and that readers stay where they were.
+                throw new PublishFailedException("publish of " + run.runId() + " failed: "
+                        + (e instanceof Error ? "a writer died of " : "") + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "; the pointer stays on " + expected, e);
             }
         }
 

@@ -48,6 +48,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, "not_found", message, null);
     }
 
+    /** The request collides with work in progress (a run of the same job and date holds its lease). */
+    public static ApiError conflict(String message) {
+        return new ApiError(409, "conflict", message, null);
+    }
+
     public static ApiError unavailable(String message) {
         return new ApiError(503, "unavailable", message, null);
     }

@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
             LOG.info("serving run {}; item cache dropped", run.runId());
             cache.dropAll();
         });
-        HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge());
+        HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge(), operations.ledger());
         ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()));
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         try {
@@ -80,7 +80,8 @@ public final class ApiServer implements AutoCloseable {
                 }
                 config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
                 config.routes.post(AdminTriggerEndpoint.PATH,
-                        new AdminTriggerEndpoint(operations.scheduler(), operations.jobs()));
+                        new AdminTriggerEndpoint(operations.scheduler(), operations.jobs(), operations.ledger(),
+                                operations.clock()));
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
                 config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
@@ -107,12 +108,18 @@ public final class ApiServer implements AutoCloseable {
     /**
      * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's
      * jobs, the scheduler (null when this node runs without one), the age after which the published run counts as
-     * stale, the model registry (null leaves out /v1/models) and the prediction service (null leaves out the
-     * prediction routes).
+     * stale, the model registry (null leaves out /v1/models), the prediction service (null leaves out the
+     * prediction routes) and the clock that says which day is today (business dates after it are refused).
      */
     public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                              io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
-                             ModelRegistry models, CompletionPredictions predictions) {
+                             ModelRegistry models, CompletionPredictions predictions, java.time.Clock clock) {
+        public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
+                          io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
+                          ModelRegistry models, CompletionPredictions predictions) {
+            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, predictions, java.time.Clock.systemUTC());
+        }
+
         public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                           io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
                           ModelRegistry models) {

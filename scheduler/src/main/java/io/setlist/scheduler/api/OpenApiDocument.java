@@ -99,7 +99,7 @@ final class OpenApiDocument {
         ObjectNode trigger = post(paths, AdminTriggerEndpoint.PATH, Scope.ADMIN,
                 "Queue a run of a job ({\"date\", \"force\"} optional) on whichever node is free; 202");
         pathParam(trigger, "job", "all, or one of the pipeline's jobs");
-        errors(trigger, 400, 404, 503);
+        errors(trigger, 400, 404, 409, 503);
 
         for (String health : new String[]{"/health/live", "/health/ready"}) {
             ObjectNode h = get(paths, health, null, health.endsWith("live")
@@ -200,6 +200,7 @@ final class OpenApiDocument {
             case 401 -> "missing, unknown or revoked API key";
             case 403 -> "the key's scope does not allow this route";
             case 404 -> "no such user, tier, model, job or route";
+            case 409 -> "the job is already running for that date (its lease in the run ledger is live)";
             case 410 -> "the cursor is from a run that is no longer current";
             case 413 -> "the request body or batch is too large";
             case 429 -> "the key's rate limit is exceeded (see Retry-After)";

@@ -51,9 +51,11 @@ public final class PublishStage implements Stage {
     public Outcome run(RunContext context) {
         Optional<CurrentRun> current = new PublishedRuns(dynamo, tables).currentRun();
         if (current.isPresent() && current.get().businessDate().isAfter(context.businessDate())) {
-            // A backfilled day is computed and kept in the warehouse, but readers stay on the newer day.
-            return new Outcome(0, 0, "not published: the current run " + current.get().runId()
-                    + " is for a later date");
+            // A backfilled day is computed and kept in the warehouse, but readers stay on the newer day. Recorded
+            // as SKIPPED, not SUCCEEDED: when it is the newest day, readers are not on it, and /health/ready says so.
+            return Outcome.skipped("not published: the current run " + current.get().runId() + " is for "
+                    + current.get().businessDate() + ", later than " + context.businessDate()
+                    + ", and the pointer only moves forward");
         }
         RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), settings.maxAttempts(),
                 settings.ttl());

@@ -1,5 +1,7 @@
 package io.setlist.sql.load;
 
+import io.setlist.sql.InTransaction;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,20 +118,10 @@ public final class WorkloadImport {
     private static FileReport importAs(DataSource dataSource, Path file, ImportFormat format, FileSpec spec,
                                        ImportProgress progress) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                FileReport report = new FileImport(file, format, spec, progress).run(connection);
-                connection.commit();
-                log(report);
-                progress.finished(report);
-                return report;
-            } catch (RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            FileReport report = InTransaction.on(connection, c -> new FileImport(file, format, spec, progress).run(c));
+            log(report);
+            progress.finished(report);
+            return report;
         } catch (SQLException e) {
             throw new IllegalStateException("importing " + file + " failed: " + e.getMessage(), e);
         }
