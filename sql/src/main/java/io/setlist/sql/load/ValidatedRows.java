@@ -23,6 +23,7 @@ final class ValidatedRows implements AutoCloseable {
     private final String sourceFile;
     private final ImportProgress progress;
     private final RowRules rules;
+    private final LoadTarget target;
     private final CountingInputStream counted;
     private final RecordReader reader;
     private final int fieldsPerRow;
@@ -41,6 +42,7 @@ final class ValidatedRows implements AutoCloseable {
         this.sourceFile = sourceFile;
         this.progress = progress;
         this.rules = spec.rules().apply(new FieldValues(Instant.now()));
+        this.target = spec.target();
         this.staged = new String[spec.target().columns()];
         this.counted = new CountingInputStream(open(file));
         this.reader = spec.reader(counted, rules.header());
@@ -126,6 +128,7 @@ final class ValidatedRows implements AutoCloseable {
         }
         try {
             rules.stage(fields, staged);
+            target.checkLimits(staged);
             return null;
         } catch (RejectedField rejected) {
             Arrays.fill(staged, null);
