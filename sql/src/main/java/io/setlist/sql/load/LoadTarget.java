@@ -61,6 +61,14 @@ enum LoadTarget {
         return name;
     }
 
+    /**
+     * Whether the insert skips rows the warehouse already holds by their natural key (events: a file imported
+     * again after it grew adds only its new rows) instead of every such row being rejected by the checks.
+     */
+    boolean skipsLoadedRows() {
+        return this == EVENTS;
+    }
+
     int columns() {
         return columnNames.length;
     }

@@ -36,7 +36,7 @@ final class ValidatedRows implements AutoCloseable {
      * Opens {@code file} and, when the spec says it has one, checks its header line. Tells {@code progress} that
      * streaming starts, then how far it got every 65,536 rows and at the end.
      *
-     * @throws IllegalArgumentException when the header is not the expected one (nothing of the file can be trusted)
+     * @throws RejectedFileException when the header is not the expected one (nothing of the file can be trusted)
      */
     ValidatedRows(Path file, FileSpec spec, String sourceFile, ImportProgress progress) {
         this.sourceFile = sourceFile;
@@ -147,7 +147,7 @@ final class ValidatedRows implements AutoCloseable {
             String expected = String.join(",", header.subList(0, rules.minFields()))
                     + (rules.minFields() < header.size()
                     ? "[," + String.join(",", header.subList(rules.minFields(), header.size())) + "]" : "");
-            throw new IllegalArgumentException(sourceFile + ": the first line must be the header " + expected
+            throw new RejectedFileException(sourceFile + ": the first line must be the header " + expected
                     + (first == null ? ", the file is empty" : ", found " + first.rawLine()));
         }
         return found.size();
