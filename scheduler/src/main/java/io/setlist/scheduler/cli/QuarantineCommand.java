@@ -1,7 +1,6 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.load.QuarantineLog;
 import io.setlist.sql.load.RejectedFiles;
 import picocli.CommandLine.Command;
@@ -15,6 +14,9 @@ import java.util.concurrent.Callable;
         description = "List the rows imports rejected (source file, line, field, reason, raw line), then the inbox "
                 + "files quarantined whole.")
 final class QuarantineCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Option(names = "--source", description = "Only rows of this source file name (e.g. sessions.jsonl).")
     String source;
 
@@ -26,7 +28,7 @@ final class QuarantineCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+        try (Backends backends = Backends.open(startup.get())) {
             QuarantineLog log = new QuarantineLog(backends.warehouse());
             Map<String, Long> counts = log.counts(source);
             List<QuarantineLog.Row> rows = log.list(source, limit);
