@@ -2,7 +2,7 @@ package io.setlist.scheduler.pipeline;
 
 import io.setlist.scheduler.RealBackends;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.sql.load.RejectedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class InboxRulesTest {
         String firstPart = EVENTS_HEAD + "u1,2026-08-01T10:00:00.000Z,OPEN\nu1,2026-08-01T10:00:00.000Z,OPEN\n"
                 + "u2,2026-08-01T11:00:00.000Z,OPEN\n";
         Files.writeString(inbox.resolve("events.csv"), firstPart);   // still being written: no marker yet
-        Settings settings = RealBackends.isolatedSettings(home, Map.of("SETLIST_INBOX", inbox.toString()));
+        Config settings = RealBackends.isolatedConfig(home, Map.of("SETLIST_INBOX", inbox.toString()));
         try (Backends backends = Backends.open(settings)) {
             DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
 
@@ -74,7 +74,7 @@ class InboxRulesTest {
         drop(inbox, "users.csv", USERS);
         drop(inbox, "artists-bad.csv", "id,title\na1,Nobody\n");
         drop(inbox, "events.csv", EVENTS_HEAD + "u1,2026-08-01T10:00:00.000Z,OPEN\n");
-        Settings settings = RealBackends.isolatedSettings(home, Map.of("SETLIST_INBOX", inbox.toString()));
+        Config settings = RealBackends.isolatedConfig(home, Map.of("SETLIST_INBOX", inbox.toString()));
         try (Backends backends = Backends.open(settings)) {
             DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
 
