@@ -49,7 +49,12 @@ public final class RunPublisher {
     }
 
     /** What a publish wrote. */
-    public record Report(String runId, long users, long cacheEntries, long items, long retries, double seconds) {
+    /**
+     * @param usersSkipped users not published because their key is over {@link ItemLimits#MAX_KEY_BYTES}
+     * @param listsCut     users whose list lost artists to {@link ItemLimits}' rules (over-long keys, item size)
+     */
+    public record Report(String runId, long users, long cacheEntries, long items, long retries, double seconds,
+                         long usersSkipped, long listsCut) {
     }
 
     /** Starts writing {@code run}; the caller adds users and tiers, then commits. */
@@ -77,6 +82,8 @@ public final class RunPublisher {
         private final List<String> tiers = new ArrayList<>();
         private List<Map<String, AttributeValue>> batch = new ArrayList<>(BatchWriter.MAX_BATCH);
         private long users;
+        private long usersSkipped;
+        private long listsCut;
         private long cacheEntries;
         private long items;
         private boolean committed;
@@ -96,9 +103,20 @@ public final class RunPublisher {
             });
         }
 
+        /** Adds one user; a user whose key cannot be published is skipped and counted (see {@link ItemLimits}). */
         public void add(UserRecommendations user) {
             throwIfFailed();
-            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), expiresAt, user));
+            if (!ItemLimits.publishableKey(user.userKey())) {
+                if (usersSkipped++ < 10) {
+                    LOG.warn("run {}: user key of {} bytes is not published (limit {} bytes): {}…", run.runId(),
+                            ItemLimits.utf8Bytes(user.userKey()), ItemLimits.MAX_KEY_BYTES,
+                            user.userKey().substring(0, Math.min(40, user.userKey().length())));
+                }
+                return;
+            }
+            UserRecommendations fitted = ItemCodec.fitted(run.runId(), run.generatedAt(), expiresAt, user);
+            listsCut += fitted.items().size() < user.items().size() ? 1 : 0;
+            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), expiresAt, fitted));
             users++;
             if (batch.size() == BatchWriter.MAX_BATCH) {
                 submit(tables.recommendations(), batch);
@@ -110,6 +128,12 @@ public final class RunPublisher {
         public void cacheTier(String tier, List<CachePriority> entries) {
             throwIfFailed();
             tiers.add(tier);
+            List<CachePriority> publishable = ItemLimits.publishableTracks(entries);
+            if (publishable.size() < entries.size()) {
+                LOG.warn("run {}: {} track(s) of tier {} left out, their keys are over {} bytes", run.runId(),
+                        entries.size() - publishable.size(), tier, ItemLimits.MAX_KEY_BYTES);
+                entries = publishable;
+            }
             for (int page = 0, from = 0; from < entries.size(); page++, from += ItemCodec.CACHE_PAGE) {
                 List<CachePriority> slice = entries.subList(from, Math.min(entries.size(), from + ItemCodec.CACHE_PAGE));
                 // Pages are large items: one per call keeps every request far below the 16 MB limit.
@@ -147,7 +171,12 @@ public final class RunPublisher {
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("published run {}: {} users, {} cache entries, {} items, {} retries in {} s",
                     run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, String.format("%.1f", seconds));
-            return new Report(run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, seconds);
+            if (usersSkipped > 0 || listsCut > 0) {
+                LOG.warn("run {}: {} user(s) not published (key over {} bytes), {} list(s) cut to fit DynamoDB's "
+                        + "limits", run.runId(), usersSkipped, ItemLimits.MAX_KEY_BYTES, listsCut);
+            }
+            return new Report(run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, seconds,
+                    usersSkipped, listsCut);
         }
 
         private void submit(String table, List<Map<String, AttributeValue>> items) {

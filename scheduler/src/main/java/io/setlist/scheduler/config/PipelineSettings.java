@@ -34,7 +34,8 @@ public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int r
                 p.integer("SETLIST_NEIGHBOURS", 50, 1, Integer.MAX_VALUE, "k of the user-user neighbourhood"),
                 p.integer("SETLIST_RECOMMENDATIONS", 100, 1, Integer.MAX_VALUE, "artists kept per user"),
                 p.optional("SETLIST_INBOX", "no import job", "a directory", Path::of,
-                        "a directory whose new CSV files the `import` job loads at the start of each daily run"),
+                        "a directory whose new CSV files the `import` job loads at the start of each daily run, "
+                        + "each once `NAME.done` is beside it (see Failure modes)"),
                 p.integer("SETLIST_EVENT_RETENTION_DAYS", 400, 1, Integer.MAX_VALUE, "events older than this many "
                         + "days before the business date or the newest event day, whichever is earlier, are purged, "
                         + "a whole month partition at a time"),

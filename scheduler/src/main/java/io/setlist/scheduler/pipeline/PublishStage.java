@@ -78,7 +78,9 @@ public final class PublishStage implements Stage {
         new PublishedRunsTable(warehouse).record(report.runId(), context.businessDate(), report.users(),
                 report.cacheEntries());
         return new Outcome(rows, report.items(), String.format("run %s: %d users, %d cache entries, %d items, "
-                + "%d retries", report.runId(), report.users(), report.cacheEntries(), report.items(), report.retries()));
+                + "%d retries", report.runId(), report.users(), report.cacheEntries(), report.items(), report.retries())
+                + (report.usersSkipped() + report.listsCut() == 0 ? "" : String.format("; %d user(s) not published "
+                + "(key over the limit), %d list(s) cut to fit", report.usersSkipped(), report.listsCut())));
     }
 
     /** Rows arrive ordered by user, then rank: one user's rows become one item. */
