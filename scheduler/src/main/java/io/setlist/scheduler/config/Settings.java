@@ -33,11 +33,20 @@ import java.util.Map;
  *                        first in each daily run; unset = no import job
  * @param eventRetentionDays {@code SETLIST_EVENT_RETENTION_DAYS}: events older than this many days before the
  *                        business date are purged, a whole month partition at a time (400)
+ * @param predictionRetentionDays {@code SETLIST_PREDICTION_RETENTION_DAYS}: predictions the API served longer ago
+ *                        than this are deleted from {@code prediction_log} by the daily purge (90; at least 1)
  */
 public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPassword, int embeddedPgPort,
                        URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
                        String tablePrefix, int httpPort, List<CacheTier> cacheTiers,
-                       int neighbours, int recommendations, Path inbox, int eventRetentionDays) {
+                       int neighbours, int recommendations, Path inbox, int eventRetentionDays,
+                       int predictionRetentionDays) {
+    public Settings {
+        if (predictionRetentionDays < 1) {
+            throw new IllegalArgumentException("SETLIST_PREDICTION_RETENTION_DAYS must be at least 1, got "
+                    + predictionRetentionDays);
+        }
+    }
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -62,19 +71,20 @@ public record Settings(Path home, String jdbcUrl, String jdbcUser, String jdbcPa
                 EnvValues.integer(env, "SETLIST_NEIGHBOURS", 50),
                 EnvValues.integer(env, "SETLIST_RECOMMENDATIONS", 100),
                 blankToNull(env.get("SETLIST_INBOX")) == null ? null : Path.of(env.get("SETLIST_INBOX")),
-                EnvValues.integer(env, "SETLIST_EVENT_RETENTION_DAYS", 400));
+                EnvValues.integer(env, "SETLIST_EVENT_RETENTION_DAYS", 400),
+                EnvValues.integer(env, "SETLIST_PREDICTION_RETENTION_DAYS", 90));
     }
 
     public Settings withHome(Path newHome) {
         return new Settings(newHome, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
                 awsRegion, embeddedDynamoPort, tablePrefix, httpPort, cacheTiers, neighbours, recommendations, inbox,
-                eventRetentionDays);
+                eventRetentionDays, predictionRetentionDays);
     }
 
     public Settings withHttpPort(int port) {
         return new Settings(home, jdbcUrl, jdbcUser, jdbcPassword, embeddedPgPort, dynamoEndpoint, useAws,
                 awsRegion, embeddedDynamoPort, tablePrefix, port, cacheTiers, neighbours, recommendations, inbox,
-                eventRetentionDays);
+                eventRetentionDays, predictionRetentionDays);
     }
 
     public boolean embeddedPostgres() {
