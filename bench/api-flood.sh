@@ -15,7 +15,7 @@
 # must be 0), the largest check-in lag seen and whether a check-in was missed (lag > interval + 7.5 s, when Quartz
 # would declare the node dead and another node would recover its jobs).
 #
-# Its own SETLIST_HOME and ports (override SETLIST_HOME / BENCH_PORT_BASE); stops every server it started. wrk and
+# Its own SETLIST_HOME and ports (override SETLIST_HOME, BENCH_PORT_BASE or each SETLIST_*_PORT); stops every server it started. wrk and
 # psql come from apt-get when missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +25,9 @@ duration="${3:-20s}"
 connections="${4:-16}"
 base="${BENCH_PORT_BASE:-55490}"
 export SETLIST_HOME="${SETLIST_HOME:-/tmp/setlist-bench-flood}"
-export SETLIST_EMBEDDED_PG_PORT="$base" SETLIST_EMBEDDED_DYNAMODB_PORT="$((base + 1))" SETLIST_HTTP_PORT="$((base + 2))"
+export SETLIST_EMBEDDED_PG_PORT="${SETLIST_EMBEDDED_PG_PORT:-$base}"
+export SETLIST_EMBEDDED_DYNAMODB_PORT="${SETLIST_EMBEDDED_DYNAMODB_PORT:-$((base + 1))}"
+export SETLIST_HTTP_PORT="${SETLIST_HTTP_PORT:-$((base + 2))}"
 export SETLIST_API_RATE_LIMIT=1000000 SETLIST_LOG_LEVEL=WARN SETLIST_PIPELINE_CRON=off
 port="$SETLIST_HTTP_PORT"
 
@@ -50,9 +52,9 @@ node "$dynalite_dir/serve.js" --port "$SETLIST_EMBEDDED_DYNAMODB_PORT" --path "$
   <"$fifo" >"$SETLIST_HOME/dynalite.log" 2>&1 &
 dynalite_pid=$!
 exec 3>"$fifo"
-server_pid="" valid_pid="" sampler_pid=""
+server_pid="" valid_pid="" sampler_pid="" flood_pid=""
 cleanup() {
-  for pid in $valid_pid $sampler_pid; do kill "$pid" 2>/dev/null || true; done
+  for pid in $valid_pid $sampler_pid $flood_pid; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi
   exec 3>&-
   kill "$dynalite_pid" 2>/dev/null || true
@@ -84,18 +86,26 @@ valid "$duration" "$SETLIST_HOME/wrk-baseline.txt"
     sleep 0.5
   done ) &
 sampler_pid=$!
-valid 3600s "$SETLIST_HOME/wrk-flood.txt" &
+# wrk itself in the background (not a function's subshell), so that SIGINT reaches it and it reports.
+USERS="$users" SPREAD=zipf wrk -t1 -c"$connections" -d3600s --latency -s "$root/bench/zipf-users.lua" \
+  -H "Authorization: Bearer $key" "http://127.0.0.1:$port" >"$SETLIST_HOME/wrk-flood.txt" &
 valid_pid=$!
 sleep 1
+done_dir="$SETLIST_HOME/flood-done"
+rm -rf "$done_dir"; mkdir -p "$done_dir"
 t0=$(date +%s.%N)
-FLOOD_REQUESTS="$flood" FLOOD_THREADS=2 wrk -t2 -c"$connections" -d3600s -s "$root/bench/flood-bad-keys.lua" \
-  "http://127.0.0.1:$port" >"$SETLIST_HOME/wrk-flood-bad-keys.txt"
+FLOOD_REQUESTS="$flood" FLOOD_THREADS=2 FLOOD_DONE_DIR="$done_dir" wrk -t2 -c"$connections" -d3600s \
+  -s "$root/bench/flood-bad-keys.lua" "http://127.0.0.1:$port" >"$SETLIST_HOME/wrk-flood-bad-keys.txt" &
+flood_pid=$!
+# wrk waits out -d even when its threads are done: stop it (SIGINT: it then reports) once both threads are.
+while [ "$(ls "$done_dir" | wc -l)" -lt 2 ] && kill -0 "$flood_pid" 2>/dev/null; do sleep 0.2; done
 t1=$(date +%s.%N)
+kill -INT "$flood_pid" 2>/dev/null || true; wait "$flood_pid" 2>/dev/null || true
 kill -INT "$valid_pid"; wait "$valid_pid" 2>/dev/null || true; valid_pid=""
 kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
 
 p() { awk -v q="$1" '$1 == q {print $2}' "$2"; }
-non2xx() { awk '/Non-2xx/ {print $NF}' "$1"; }
+non2xx() { awk '/Non-2xx/ {n = $NF} END {print n + 0}' "$1"; }
 echo "flood: $flood invalid keys, $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}') s; valid client: wrk -t1 -c$connections, $users users; $(nproc) cores"
 printf '%-16s %10s %10s %10s\n' "valid client" "p50" "p99" "non-2xx"
 printf '%-16s %10s %10s %10s\n' "alone" "$(p 50% "$SETLIST_HOME/wrk-baseline.txt")" \

@@ -1,6 +1,8 @@
 -- wrk request generator for bench/api-flood.sh: GET /v1/users/u0000001/recommendations, each request with a fresh
 -- made-up key "sl_" + 43 base64url characters (the shape of a real key, so no cheap shape check rejects it). Stops
 -- after FLOOD_REQUESTS requests in all (split over FLOOD_THREADS threads) and prints the answers by status class.
+-- wrk's main thread waits out -d even when every thread has stopped, so each thread also leaves a file in
+-- FLOOD_DONE_DIR when it is done; the script sends SIGINT once all are there, and wrk then reports.
 local limit = tonumber(os.getenv("FLOOD_REQUESTS") or "200000")
 local nthreads = tonumber(os.getenv("FLOOD_THREADS") or "2")
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -8,6 +10,7 @@ local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 
 function init(args)
@@ -29,7 +32,9 @@ end
 function response(status, headers, body)
   sent = sent + 1
   if status >= 500 then server = server + 1 elseif status >= 400 then client = client + 1 else ok = ok + 1 end
-  if sent >= per_thread then
+  if sent == per_thread then
+    local marker = io.open((os.getenv("FLOOD_DONE_DIR") or "/tmp") .. "/thread-" .. id, "w")
+    if marker then marker:close() end
     wrk.thread:stop()
   end
 end
