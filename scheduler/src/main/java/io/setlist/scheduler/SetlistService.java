@@ -7,11 +7,9 @@ import io.setlist.sql.runs.RunLedger;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.ScheduleSettings;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.scheduler.models.VariantSplit;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
 import java.time.Duration;
@@ -36,22 +34,23 @@ public final class SetlistService implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Starts serving on {@code settings.httpPort()}; with a {@code schedule}, joins the scheduler cluster too. */
-    public static SetlistService start(Backends backends, Settings settings, ScheduleSettings schedule) {
-        ScheduleSettings operations = schedule != null ? schedule : ScheduleSettings.fromEnvironment();
-        DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
-        ClusteredScheduler scheduler = schedule == null ? null
-                : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
+    /**
+     * Starts serving on {@code config.api().httpPort()}; with {@code joinScheduler}, joins the scheduler cluster
+     * that runs the daily pipeline too.
+     */
+    public static SetlistService start(Backends backends, Config config, boolean joinScheduler) {
+        DailyPipeline pipeline = DailyPipeline.standard(backends, config);
+        ClusteredScheduler scheduler = joinScheduler
+                ? ClusteredScheduler.start(backends.warehouse(), pipeline, config.schedule()) : null;
         try {
-            ApiSettings apiSettings = ApiSettings.fromEnvironment();
+            ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                     new ApiKeys(backends.apiWarehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     // Every API query runs on the API's own pool: a flood cannot take Quartz's connections.
                     new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
-                            java.util.Optional.ofNullable(scheduler), operations.maxRunAge(),
-                            new CompletionPredictions(backends.apiWarehouse(),
-                                    VariantSplit.fromEnvironment(System.getenv()))),
-                    "0.0.0.0", settings.httpPort());
+                            java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(),
+                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit())),
+                    "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {
             if (scheduler != null) {

@@ -48,7 +48,7 @@ class CompletionModelRegistryTest {
     static void load() {
         Path data = home.resolve("data");
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(250, 28, 11, FIRST_DAY), data);
-        backends = Backends.open(RealBackends.isolatedSettings(home));
+        backends = Backends.open(RealBackends.isolatedConfig(home));
         WorkloadImport.importDirectory(backends.warehouse(), data);
         models = new CompletionModels(backends.warehouse());
     }
@@ -81,7 +81,7 @@ class CompletionModelRegistryTest {
                 new io.setlist.scheduler.api.RouteServices(backends.warehouse(), ledger, java.util.List.of(),
                         java.util.Optional.empty(), java.time.Duration.ofHours(36),
                         new io.setlist.scheduler.models.CompletionPredictions(backends.warehouse(),
-                                io.setlist.scheduler.models.VariantSplit.fromEnvironment(java.util.Map.of()))),
+                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
                 "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + api.port() + "/v1/models"))

@@ -41,43 +41,44 @@ public final class Backends implements AutoCloseable {
     }
 
     /** Opens (or starts) both backends, migrates the warehouse and creates missing DynamoDB tables. */
-    public static Backends open(Settings settings) {
+    public static Backends open(Config config) {
+        WarehouseSettings settings = config.warehouse();
+        StoreSettings store = config.store();
         LocalPostgres pg = null;
         Database db = null;
         Database apiDb = null;
         LocalDynamo localDynamo = null;
         try {
             String warehouse;
-            if (settings.embeddedPostgres()) {
-                pg = LocalPostgres.startPersistent(settings.home(), settings.embeddedPgPort());
+            if (settings.embedded()) {
+                pg = LocalPostgres.startPersistent(config.home(), settings.embeddedPgPort());
                 db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 10);
-                apiDb = apiPool(pg.jdbcUrl("postgres"), pg.user(), "");
-                warehouse = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (data in " + settings.home()
+                apiDb = apiPool(pg.jdbcUrl("postgres"), pg.user(), "", config.api());
+                warehouse = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (data in " + config.home()
                         + "/postgres" + (pg.owned() ? "" : ", started by another Setlist process") + ")";
             } else {
                 db = Database.open(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), 10);
-                apiDb = apiPool(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+                apiDb = apiPool(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), config.api());
                 warehouse = "PostgreSQL at " + settings.jdbcUrl();
             }
             URI endpoint;
             String dynamoDescription;
-            if (settings.embeddedDynamo()) {
-                localDynamo = LocalDynamo.startPersistent(LocalDynamo.defaultDynaliteDir(), settings.home(),
-                        settings.embeddedDynamoPort());
+            if (store.embedded()) {
+                localDynamo = LocalDynamo.startPersistent(LocalDynamo.defaultDynaliteDir(), config.home(),
+                        store.embeddedDynamoPort());
                 endpoint = localDynamo.endpoint();
                 dynamoDescription = "embedded DynamoDB (dynalite) at " + endpoint;
-            } else if (settings.useAws()) {
+            } else if (store.useAws()) {
                 endpoint = null;
                 dynamoDescription = "AWS DynamoDB (default region and credential chain)";
             } else {
-                endpoint = settings.dynamoEndpoint();
+                endpoint = store.dynamoEndpoint();
                 dynamoDescription = "DynamoDB at " + endpoint;
             }
-            PublishSettings publish = PublishSettings.fromEnvironment();
             // Enough pooled connections for every parallel publish batch plus the API's reads.
-            DynamoDbClient client = DynamoClients.create(endpoint, settings.awsRegion(), publish.http(),
-                    publish.threads() + 64);
-            DynamoTables tables = new DynamoTables(settings.tablePrefix());
+            DynamoDbClient client = DynamoClients.create(endpoint, store.awsRegion(), store.http(),
+                    config.publish().threads() + 64);
+            DynamoTables tables = new DynamoTables(store.tablePrefix());
             tables.ensure(client);
             LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);
             return new Backends(pg, db, apiDb, warehouse, localDynamo, client, tables, dynamoDescription);
@@ -112,9 +113,9 @@ public final class Backends implements AutoCloseable {
         return apiDatabase.dataSource();
     }
 
-    private static Database apiPool(String jdbcUrl, String user, String password) {
-        return Database.openSide(jdbcUrl, user, password, ApiSettings.fromEnvironment().warehouseConnections(),
-                "setlist-api", ApiSettings.WAREHOUSE_WAIT_MILLIS);
+    private static Database apiPool(String jdbcUrl, String user, String password, ApiSettings api) {
+        return Database.openSide(jdbcUrl, user, password, api.warehouseConnections(), "setlist-api",
+                ApiSettings.WAREHOUSE_WAIT_MILLIS);
     }
 
     public DynamoDbClient dynamo() {

@@ -51,7 +51,7 @@ final class ApiFixture implements AutoCloseable {
                 new io.setlist.sql.runs.RunLedger(backends.apiWarehouse()), List.of("retention", "recommend"),
                 java.util.Optional.empty(), java.time.Duration.ofHours(36),
                 new io.setlist.scheduler.models.CompletionPredictions(backends.apiWarehouse(),
-                        io.setlist.scheduler.models.VariantSplit.fromEnvironment(java.util.Map.of())));
+                        io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()));
         server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys, settings, operations,
                 "127.0.0.1", 0);
     }

@@ -58,7 +58,7 @@ class UnauthenticatedFloodTest {
                         new io.setlist.sql.runs.RunLedger(api.backends.apiWarehouse()), List.of(),
                         java.util.Optional.empty(), Duration.ofHours(36),
                         new io.setlist.scheduler.models.CompletionPredictions(api.backends.apiWarehouse(),
-                                io.setlist.scheduler.models.VariantSplit.fromEnvironment(java.util.Map.of()))),
+                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
                 "127.0.0.1", 0)) {
             assertThat(get(server, "/v1/runs/current", valid).statusCode()).isEqualTo(403); // known key, read scope
             int before = counted.connections.get();
