@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.pipeline.BusinessDate;
 import io.setlist.sql.runs.RunLedger;
@@ -43,6 +44,14 @@ final class AdminTriggerEndpoint implements Handler {
     }
 
     record Response(String job, String businessDate, boolean force, String triggerId) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.post(PATH, Scope.ADMIN,
+                "Queue a run of a job ({\"date\", \"force\"} optional) on whichever node is free; 202", this,
+                op -> op.jsonBody(false).accepted().pathParam("job", "all, or one of the pipeline's jobs")
+                        .errors(400, 404, 409, 503));
     }
 
     @Override

@@ -39,6 +39,14 @@ final class HealthEndpoints {
     record SkippedPublish(String businessDate, String reason) {
     }
 
+    /** The two routes as {@link ApiRoutes} serves and documents them: open, no key needed. */
+    java.util.List<Route> routes() {
+        return java.util.List.of(
+                Route.open("/health/live", "200 while the process serves", this::live, op -> op.returns("Health")),
+                Route.open("/health/ready", "200 with the current run once one is published, else 503", this::ready,
+                        op -> op.returns("Health").answer(503, "no run published yet")));
+    }
+
     record Status(String status, String runId, String businessDate, String generatedAt,
                   SkippedPublish skippedPublish) {
     }

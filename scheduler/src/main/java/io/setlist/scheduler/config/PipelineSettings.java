@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param eventRetentionDays events older than this many days before the business date or the newest event day,
  *                           whichever is earlier, are purged, a whole month partition at a time
  * @param runLease           how long a run holds its (job, date) in the run ledger without a heartbeat
+ * @param predictionRetentionDays predictions the API served longer ago than this are deleted from
+ *                           {@code prediction_log} by the daily purge
  */
 public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int recommendations, Path inbox,
-                               int eventRetentionDays, Duration runLease) {
+                               int eventRetentionDays, Duration runLease, int predictionRetentionDays) {
     public PipelineSettings {
         cacheTiers = List.copyOf(cacheTiers);
     }
@@ -41,7 +43,9 @@ public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int r
                         + "a whole month partition at a time"),
                 Duration.ofSeconds(p.integer("SETLIST_RUN_LEASE_SECONDS", 60, 1, Integer.MAX_VALUE, "how long a "
                         + "run holds its (job, date) without a heartbeat (renewed every third of it); a crashed "
-                        + "run's jobs can be taken over this long after its last heartbeat")));
+                        + "run's jobs can be taken over this long after its last heartbeat")),
+                p.integer("SETLIST_PREDICTION_RETENTION_DAYS", 90, 1, Integer.MAX_VALUE, "predictions the API "
+                        + "served longer ago than this are deleted from `prediction_log` by the daily `purge`"));
     }
 
     /** Parses {@code hot:512MiB,warm:4GiB}; units B, KiB, MiB, GiB, TiB (or KB/MB/GB/TB as powers of 1024). */

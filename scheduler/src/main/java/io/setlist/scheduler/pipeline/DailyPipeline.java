@@ -71,7 +71,7 @@ public final class DailyPipeline {
         }
         stages.addAll(List.of(
                 new RetentionStage(backends.warehouse()),
-                new PurgeStage(backends.warehouse(), settings.eventRetentionDays()),
+                new PurgeStage(backends.warehouse(), settings.eventRetentionDays(), settings.predictionRetentionDays()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),

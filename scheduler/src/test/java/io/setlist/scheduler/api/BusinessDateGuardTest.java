@@ -83,8 +83,10 @@ class BusinessDateGuardTest {
             String admin = keys.create("operator", Scope.ADMIN).secret();
             RunLedger ledger = new RunLedger(backends.warehouse());
             ApiServer server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys,
-                    ApiFixture.unlimited(), new ApiServer.Operations(backends.warehouse(), ledger,
-                            List.of("retention", "purge", "publish"), null, Duration.ofDays(3650), null, null, TODAY),
+                    ApiFixture.unlimited(), new RouteServices(backends.warehouse(), ledger,
+                            List.of("retention", "purge", "publish"), java.util.Optional.empty(), Duration.ofDays(3650),
+                            TODAY, new io.setlist.scheduler.predictions.CompletionPredictions(backends.warehouse(),
+                                    io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
                     "127.0.0.1", 0);
             try {
                 for (String date : List.of("2026-12-01", "2099-01-01")) {
