@@ -59,8 +59,13 @@ public final class NeighbourIndex {
         return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, 0, counts.users(), null);
     }
 
-    /** How the exact top-k is searched; both give identical results, they differ only in speed. */
+    /** How the exact top-k is searched; all give identical results, they differ only in speed. */
     public enum Search {
+        /**
+         * Each pair once, by its lower user, offered to both ({@link PairwiseNeighbourBlock}); needs every user as a
+         * query user and the exact index, so a partial range or a posting cap runs {@link #FULL_SCAN} instead.
+         */
+        PAIRWISE,
         /** Every posting of every artist of the query user ({@link NeighbourBlock}). */
         FULL_SCAN,
         /** Skips popular artists' postings when a bound proves them irrelevant ({@link BoundedNeighbourBlock}). */
@@ -68,10 +73,11 @@ public final class NeighbourIndex {
     }
 
     /**
-     * The search {@link #build} and {@link #buildRange} use: the full scan, because on Last.fm-shaped data the
-     * bounded search's extra passes over the touched users cost more than the postings it skips (README, "Scale").
+     * The search {@link #build} and {@link #buildRange} use: pairwise, which reads half the postings of the full
+     * scan into a cache-sized accumulator (README, "Scale"). The bounded search is not the default because on
+     * Last.fm-shaped data its extra passes over the touched users cost more than the postings it skips.
      */
-    public static final Search DEFAULT_SEARCH = Search.FULL_SCAN;
+    public static final Search DEFAULT_SEARCH = Search.PAIRWISE;
 
     public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
                                             double profileWeight, int k, int threads, int fromUser, int toUser,
@@ -122,13 +128,20 @@ public final class NeighbourIndex {
         InvertedIndex postings = InvertedIndex.of(counts, weights, maxPostingsPerArtist);
         ProfileSimilarity.Codes profiles = profilesByUserIndex == null
                 ? null : ProfileSimilarity.encode(profilesByUserIndex);
+        if (search == Search.PAIRWISE) {
+            if (fromUser == 0 && toUser == users && maxPostingsPerArtist == 0) {
+                return pairwise(counts, weights, postings, profiles, profileWeight, k, threads, progress,
+                        PairwiseNeighbourBlock.DEFAULT_RANGE, neighbours, similarities, neighbourCounts);
+            }
+        }
+        boolean bounded = search == Search.BOUNDED;
 
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (toUser - fromUser + BLOCK_SIZE - 1) / BLOCK_SIZE;
         java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
         Runnable worker = () -> {
-            NeighbourWorker block = search == Search.BOUNDED
+            NeighbourWorker block = bounded
                     ? new BoundedNeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
                             profiles, profileWeight, k, neighbours, similarities, neighbourCounts)
                     : new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
@@ -148,6 +161,39 @@ public final class NeighbourIndex {
         NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
         index.postingsScanned = scanned.get();
         index.postingsSkipped = skipped.get();
+        return index;
+    }
+
+    /** All users' neighbours by the pairwise search: blocks of query users, each pair once, into shared heaps. */
+    static NeighbourIndex pairwise(PlayCounts counts, float[] weights, InvertedIndex postings,
+                                   ProfileSimilarity.Codes profiles, double profileWeight, int k, int threads,
+                                   java.util.function.IntConsumer progress, int range,
+                                   int[] neighbours, float[] similarities, int[] neighbourCounts) {
+        int users = counts.users();
+        NeighbourHeaps heaps = new NeighbourHeaps(users, k);
+        AtomicInteger nextBlock = new AtomicInteger();
+        int blocks = (users + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
+        int[] packedProfiles = profiles == null ? null : profiles.packed();
+        Runnable worker = () -> {
+            PairwiseNeighbourBlock block = new PairwiseNeighbourBlock(counts.rowStart(), counts.columns(), weights,
+                    postings, profiles, packedProfiles, profileWeight, heaps, range);
+            // Lower users have more users above them, so blocks shrink in cost: taking them in order from a shared
+            // counter balances the threads.
+            for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                int from = b * BLOCK_SIZE;
+                int to = Math.min(users, from + BLOCK_SIZE);
+                block.compute(from, to);
+                if (progress != null) {
+                    progress.accept(to - from);
+                }
+            }
+            scanned.addAndGet(block.postingsScanned());
+        };
+        runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
+        heaps.drainInto(neighbours, similarities, neighbourCounts);
+        NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
+        index.postingsScanned = scanned.get();
         return index;
     }
 
