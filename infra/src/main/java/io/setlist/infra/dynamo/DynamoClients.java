@@ -2,7 +2,9 @@ package io.setlist.infra.dynamo;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -81,13 +83,15 @@ public final class DynamoClients {
         return builder.build();
     }
 
-    /** Local servers accept any key; real ones from the environment are used when present. */
+    /**
+     * Local servers accept any key, but DynamoDB Local keeps one database per access key id, so the user's key is
+     * used when the environment has one. The SDK's own provider reads it: Setlist itself reads no AWS variable.
+     */
     private static AwsCredentialsProvider localCredentials() {
-        String id = System.getenv("AWS_ACCESS_KEY_ID");
-        String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
-        if (id != null && secret != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret));
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(false)
+                .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 }

@@ -18,7 +18,7 @@ import io.setlist.recommender.profile.ProfileSimilarity;
  *
  * <p>Cost: O(Σ postings read + touched + artists of the block's users × ranges); memory per worker O(range).
  */
-final class PairwiseNeighbourBlock implements NeighbourWorker {
+final class PairwiseNeighbourBlock {
 
     /**
      * Candidate users per accumulator range: float dot + int touched = 8 bytes each, 128 KB at 16,384, so both stay
@@ -80,19 +80,13 @@ final class PairwiseNeighbourBlock implements NeighbourWorker {
         this.touched = new int[range + 1]; // +1: the branch-free append writes one slot ahead
     }
 
-    @Override
-    public long postingsScanned() {
+    /** Postings read so far. */
+    long postingsScanned() {
         return postingsScanned;
     }
 
-    @Override
-    public long postingsSkipped() {
-        return 0;
-    }
-
     /** Offers every pair (q, v) with q in {@code fromUser..toUser-1}, v &gt; q, sharing an artist, to both users. */
-    @Override
-    public void compute(int fromUser, int toUser) {
+    void compute(int fromUser, int toUser) {
         int firstPlay = rowStart[fromUser];
         int plays = rowStart[toUser] - firstPlay;
         if (cursor.length < plays) {
