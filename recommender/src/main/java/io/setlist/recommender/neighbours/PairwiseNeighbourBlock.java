@@ -147,8 +147,9 @@ final class PairwiseNeighbourBlock {
     }
 
     /**
-     * When at least 1/DENSE_DIVISOR of a range was touched, reading the accumulator in order beats following the
-     * touched list: sequential reads, no second pass to reset, and the rarely taken branch is the top-k check.
+     * When at least 1/DENSE_DIVISOR of a range was touched, the accumulator is read in order instead of through the
+     * touched list: sequential reads and no second pass to reset. Measured within the noise of the touched list at
+     * 30,000 users on a loaded machine (README, "Pairwise search"); kept for the wide, dense ranges of large sizes.
      */
     static final int DENSE_DIVISOR = 4;
 
