@@ -194,9 +194,10 @@ final class BenchRecsCommand implements Callable<Integer> {
         double firstForAll = (t1 - t0) / 1e9 / share;
         double ratio = firstForAll / neighbourCpuSeconds;
         System.out.printf(Locale.ROOT, "neighbours of %,d users, one thread: first search %.2f s CPU, full scan %.2f s CPU "
-                + "(%.2fx), same neighbours; first search for all users ≈ %.1f s CPU (these users hold %.3f%% of the "
-                + "accumulations) vs the neighbour phase's %.1f s CPU: %.2fx%n", sample, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                (double) (t1 - t0) / Math.max(1, t2 - t1), firstForAll, 100 * share, neighbourCpuSeconds, ratio);
+                + "(%.2fx), same neighbours; these users hold %.3f%% of the accumulations, so for all users ≈ %.1f s CPU "
+                + "(first search) and ≈ %.1f s CPU (full scan) vs the neighbour phase's %.1f s CPU: %.2fx%n", sample,
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (double) (t1 - t0) / Math.max(1, t2 - t1), 100 * share, firstForAll,
+                (t2 - t1) / 1e9 / share, neighbourCpuSeconds, ratio);
         if (maxPostings > 0) {
             long t3 = cpu.getCurrentThreadCpuTime();
             NeighbourIndex capped = NeighbourIndex.buildRange(counts, weights, profilesByUserId, settings.profileWeight(),
