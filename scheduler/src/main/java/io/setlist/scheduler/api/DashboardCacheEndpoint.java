@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.recommender.cache.CacheTier;
 import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.sql.dashboard.CacheTierFill;
@@ -51,6 +52,14 @@ final class DashboardCacheEndpoint implements Handler {
     }
 
     record Response(String businessDate, List<Tier> tiers, Evaluation evaluation, String note) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Cache panel: each tier's planned bytes against its capacity and "
+                + "the newest stored cache replay (hit rate by capacity per policy)", this, op -> op
+                .returnsObject()
+                .errors(400, 503));
     }
 
     @Override

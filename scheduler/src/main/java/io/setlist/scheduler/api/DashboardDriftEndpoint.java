@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.sql.dashboard.MetricHistory;
 
 import javax.sql.DataSource;
@@ -28,6 +29,8 @@ import java.util.TreeSet;
 final class DashboardDriftEndpoint implements Handler {
     static final String PATH = "/v1/admin/dashboard/drift";
     static final String JOB = "completion";
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 120;
     static final double PSI_ALERT = 0.25;
     static final double AUC_ALERT = 0.6;
 
@@ -43,10 +46,18 @@ final class DashboardDriftEndpoint implements Handler {
     record Response(double psiAlert, double aucAlert, List<String> features, List<Day> dates) {
     }
 
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Drift panel: PSI per feature, max PSI and the new-vs-old AUC of "
+                + "the completion stage's last N dates, with the alert lines", this, op -> op
+                .returnsObject().intQuery("days", 1, MAX_DAYS, DEFAULT_DAYS)
+                .errors(400, 503));
+    }
+
     @Override
     public void handle(Context ctx) {
         QueryParams.only(ctx, Set.of("days"));
-        int days = Limit.parse(ctx.queryParam("days"), 30, 120, "days");
+        int days = Limit.parse(ctx.queryParam("days"), DEFAULT_DAYS, MAX_DAYS, "days");
         Set<String> features = new TreeSet<>();
         List<Day> dates = new ArrayList<>();
         for (Map.Entry<LocalDate, Map<String, Double>> e : new MetricHistory(warehouse).lastDays(JOB, days).entrySet()) {

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.dashboard.RecommendationExplainer;
 
 import java.util.Set;
@@ -23,6 +24,8 @@ import java.util.concurrent.Semaphore;
  */
 final class DashboardExplainEndpoint implements Handler {
     static final String PATH = "/v1/admin/dashboard/explain";
+    static final int DEFAULT_TOP = 10;
+    static final int MAX_TOP = 50;
 
     private final RecommendationExplainer explainer;
     private final Semaphore oneAtATime = new Semaphore(1);
@@ -31,12 +34,21 @@ final class DashboardExplainEndpoint implements Handler {
         this.explainer = explainer;
     }
 
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Recommendations explorer: the neighbours whose plays of an "
+                + "artist contributed most to its score for a user", this, op -> op
+                .returnsObject().requiredStringQuery("user").requiredStringQuery("artist")
+                .intQuery("top", 1, MAX_TOP, DEFAULT_TOP)
+                .errors(400, 404, 503));
+    }
+
     @Override
     public void handle(Context ctx) {
         QueryParams.only(ctx, Set.of("user", "artist", "top"));
         String user = key(ctx, "user");
         String artist = key(ctx, "artist");
-        int top = Limit.parse(ctx.queryParam("top"), 10, 50, "top");
+        int top = Limit.parse(ctx.queryParam("top"), DEFAULT_TOP, MAX_TOP, "top");
         if (!oneAtATime.tryAcquire()) {
             ctx.header("Retry-After", "1");
             throw ApiError.tooManyRequests("an explanation is already being computed on this node; retry later");

@@ -2,9 +2,10 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.dashboard.ModelDiagnostics;
-import io.setlist.scheduler.models.AbReport;
-import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.predictions.AbReport;
+import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.sql.models.ModelRegistry;
 import io.setlist.sql.predictions.PredictionLog;
 
@@ -59,6 +60,14 @@ final class DashboardModelsEndpoint implements Handler {
     }
 
     record Response(String model, Integer champion, List<Version> versions, List<Curves> curves, List<Variant> ab) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Completion model panel: versions, metrics, changelog, champion; "
+                + "calibration and ROC of the champion and the newest challenger; the A/B report", this, op -> op
+                .returnsObject()
+                .errors(400, 503));
     }
 
     @Override

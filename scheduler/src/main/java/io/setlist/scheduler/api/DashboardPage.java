@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,16 @@ final class DashboardPage implements Handler {
     DashboardPage() {
         bodies = Map.of("index.html", read("index.html"), "dashboard.js", read("dashboard.js"),
                 "dashboard.css", read("dashboard.css"));
+    }
+
+    /** The page and its assets as {@link ApiRoutes} serves and documents them: open, no key needed. */
+    List<Route> routes() {
+        return List.of(
+                Route.open(PAGE, "The operations dashboard (HTML; asks for an admin key, kept in sessionStorage "
+                        + "only)", this, op -> op.returnsFile("text/html").errors(400)),
+                Route.open(ASSET, "The dashboard's script (dashboard.js) and style sheet (dashboard.css)", this,
+                        op -> op.returnsFile("text/javascript", "text/css")
+                                .pathParam("file", "dashboard.js or dashboard.css").errors(400, 404)));
     }
 
     @Override

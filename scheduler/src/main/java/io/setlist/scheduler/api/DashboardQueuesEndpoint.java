@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,12 @@ final class DashboardQueuesEndpoint implements Handler {
     }
 
     record Response(boolean configured, String message, List<Queue> queues) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Queues panel: prediction queues (none configured yet)", this,
+                op -> op.returnsObject().errors(400));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.sql.dashboard.WarehouseLookups;
 import io.setlist.sql.retention.RetentionMatrix;
 
@@ -39,6 +40,14 @@ final class DashboardRetentionEndpoint implements Handler {
     }
 
     record Response(String by, String from, String to, int periods, List<Cohort> cohorts) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Retention panel: the newest 30 day or 12 week cohorts, classic "
+                + "and rolling rates per period, and how many periods are observed", this, op -> op
+                .returnsObject().enumQuery("by", "day", "week")
+                .errors(400, 503));
     }
 
     @Override

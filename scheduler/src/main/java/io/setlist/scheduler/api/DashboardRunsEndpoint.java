@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.infra.publish.CurrentRun;
 import io.setlist.sql.runs.RunLedger;
 
@@ -55,6 +56,15 @@ final class DashboardRunsEndpoint implements Handler {
     }
 
     record Response(List<String> jobs, double maxRunAgeHours, Current current, List<Day> dates) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "Runs panel: the ledger of the last N business dates × stages "
+                + "(status, seconds, rows, retries, errors) and the published run's age against "
+                + "SETLIST_MAX_RUN_AGE_HOURS", this, op -> op
+                .returnsObject().intQuery("days", 1, MAX_DAYS, DEFAULT_DAYS)
+                .errors(400, 503));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.model.BinaryMetrics;
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.recommender.completion.model.RocCurve;
-import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.sql.completion.WarehouseListening;
 import io.setlist.sql.models.ModelRegistry;
 

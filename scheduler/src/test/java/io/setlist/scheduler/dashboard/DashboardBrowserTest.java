@@ -7,14 +7,15 @@ import io.setlist.infra.store.PublishedRuns;
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.RealBackends;
 import io.setlist.scheduler.api.ApiServer;
+import io.setlist.scheduler.api.RouteServices;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
-import io.setlist.scheduler.models.CompletionModels;
-import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.scheduler.models.VariantSplit;
+import io.setlist.scheduler.predictions.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.predictions.VariantSplit;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.sql.dashboard.StoredCacheEvaluations;
 import io.setlist.sql.load.WorkloadImport;
@@ -53,6 +54,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,9 +106,11 @@ class DashboardBrowserTest {
         readKey = keys.create("reader", Scope.READ).secret();
         api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys,
                 ApiSettings.from(Map.of()).withRate(1_000_000, 1_000_000),
-                new ApiServer.Operations(backends.warehouse(), new RunLedger(backends.warehouse()), pipeline.jobs(),
-                        null, Duration.ofHours(36), models.registry(), new CompletionPredictions(backends.warehouse(),
-                        VariantSplit.parse("champion:50,challenger:50", "dashboard-test")),
+                // As `serve` builds it: the API's own pool, the pipeline's clock, the configured tiers and settings.
+                new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
+                        Optional.empty(), Duration.ofHours(36), pipeline.clock(),
+                        new CompletionPredictions(backends.apiWarehouse(),
+                                VariantSplit.parse("champion:50,challenger:50", "dashboard-test")),
                         DashboardSettings.from(settings.pipeline())), "127.0.0.1", 0);
         base = "http://127.0.0.1:" + api.port();
         servePredictionsForTheLastDay();

@@ -1,0 +1,180 @@
+package io.setlist.scheduler.predictions;
+
+import io.setlist.recommender.completion.PlayFeatures;
+import io.setlist.sql.completion.FeatureSnapshot;
+import io.setlist.sql.models.ModelRegistry;
+import io.setlist.sql.predictions.CatalogKeys;
+import io.setlist.sql.predictions.PredictionLog;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Serves completion predictions: resolves the keys, builds each play's features as known at its time
+ * ({@link FeatureSnapshot}, the same features the models were trained on), scores them with the chosen version,
+ * and logs every prediction to {@code prediction_log} in one COPY before answering.
+ */
+public final class CompletionPredictions {
+    public static final int MAX_BATCH = 1000;
+
+    private final CompletionModels models;
+    private final FeatureSnapshot snapshot;
+    private final CatalogKeys keys;
+    private final PredictionLog log;
+    private final VariantSplit split;
+    /** Versions never change once registered, so a loaded one is kept. */
+    private final Map<String, CompletionModels.Loaded> loaded = new ConcurrentHashMap<>();
+
+    public CompletionPredictions(DataSource warehouse, VariantSplit split) {
+        this.models = new CompletionModels(warehouse);
+        this.snapshot = new FeatureSnapshot(warehouse, CompletionModels.HISTORY_DAYS);
+        this.keys = new CatalogKeys(warehouse);
+        this.log = new PredictionLog(warehouse);
+        this.split = split;
+    }
+
+    /** A play to score: external user and track keys, and when it would start. */
+    public record Request(String userKey, String trackKey, Instant ts) {
+    }
+
+    /** A scored play; {@code variant} is null when the caller named the model. */
+    public record Prediction(Request request, String variant, int version, double probability, UUID trackingId) {
+    }
+
+    /** An item of the batch that names a user or track the warehouse does not know. */
+    public static final class UnknownKey extends RuntimeException {
+        private final int index;
+        private final String field;
+
+        UnknownKey(int index, String field, String message) {
+            super(message, null, false, false);
+            this.index = index;
+            this.field = field;
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** The model's champion, if it has one this build can serve. */
+    public Optional<CompletionModels.Loaded> champion(String name) {
+        return models.registry().champion(name).flatMap(v -> version(name, v));
+    }
+
+    /** Scores the batch with {@code model} (its champion, say), logged without a variant. */
+    public List<Prediction> score(CompletionModels.Loaded model, List<Request> batch) {
+        List<CompletionModels.Loaded> byItem = new ArrayList<>(batch.size());
+        batch.forEach(r -> byItem.add(model));
+        return score(batch, byItem, null);
+    }
+
+    /**
+     * Scores each user's play with the version of the variant the split assigns the user to. A variant that has no
+     * servable version (no challenger yet, a missing vN) is served by the champion and logged as {@code champion}.
+     *
+     * @return empty when the model has no champion
+     */
+    public Optional<List<Prediction>> experiment(List<Request> batch) {
+        String name = CompletionModels.NAME;
+        Optional<CompletionModels.Loaded> champion = champion(name);
+        if (champion.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, CompletionModels.Loaded> variants = new HashMap<>();
+        for (VariantSplit.Share share : split.shares()) {
+            resolve(name, share.variant(), champion.get()).ifPresent(m -> variants.put(share.variant(), m));
+        }
+        List<CompletionModels.Loaded> byItem = new ArrayList<>(batch.size());
+        List<String> variantOf = new ArrayList<>(batch.size());
+        for (Request r : batch) {
+            String variant = split.assign(r.userKey());
+            CompletionModels.Loaded m = variants.get(variant);
+            if (m == null) {
+                variant = "champion";
+                m = champion.get();
+            }
+            byItem.add(m);
+            variantOf.add(variant);
+        }
+        return Optional.of(score(batch, byItem, variantOf));
+    }
+
+    private Optional<CompletionModels.Loaded> resolve(String name, String variant, CompletionModels.Loaded champion) {
+        if (variant.equals("champion")) {
+            return Optional.of(champion);
+        }
+        if (variant.equals("challenger")) {
+            return models.registry().versions(name).stream()
+                    .filter(v -> !v.champion() && v.featureNames().equals(List.of(PlayFeatures.NAMES)))
+                    .map(ModelRegistry.Version::version)
+                    .max(Integer::compare)
+                    .flatMap(v -> version(name, v));
+        }
+        return version(name, Integer.parseInt(variant.substring(1)));
+    }
+
+    private Optional<CompletionModels.Loaded> version(String name, int version) {
+        String key = name + "#" + version;
+        CompletionModels.Loaded cached = loaded.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<CompletionModels.Loaded> model = models.load(name, version);
+        model.ifPresent(m -> loaded.put(key, m));
+        return model;
+    }
+
+    private List<Prediction> score(List<Request> batch, List<CompletionModels.Loaded> byItem, List<String> variants) {
+        Set<String> userKeys = new LinkedHashSet<>();
+        Set<String> trackKeys = new LinkedHashSet<>();
+        batch.forEach(r -> {
+            userKeys.add(r.userKey());
+            trackKeys.add(r.trackKey());
+        });
+        Object2IntOpenHashMap<String> users = keys.users(userKeys);
+        Object2IntOpenHashMap<String> tracks = keys.tracks(trackKeys);
+        List<FeatureSnapshot.Play> plays = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Request r = batch.get(i);
+            if (!users.containsKey(r.userKey())) {
+                throw new UnknownKey(i, "userId", "item " + i + ": unknown user '" + r.userKey() + "'");
+            }
+            if (!tracks.containsKey(r.trackKey())) {
+                throw new UnknownKey(i, "trackId", "item " + i + ": unknown track '" + r.trackKey() + "'");
+            }
+            plays.add(new FeatureSnapshot.Play(users.getInt(r.userKey()), tracks.getInt(r.trackKey()),
+                    r.ts().toEpochMilli()));
+        }
+        double[] x = snapshot.features(plays);
+        int d = PlayFeatures.NAMES.length;
+        List<Prediction> out = new ArrayList<>(batch.size());
+        List<PredictionLog.Entry> entries = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            CompletionModels.Loaded m = byItem.get(i);
+            Request r = batch.get(i);
+            double p = m.model().probability(x, i * d);
+            String variant = variants == null ? null : variants.get(i);
+            Prediction prediction = new Prediction(r, variant, m.version(), p, UUID.randomUUID());
+            out.add(prediction);
+            entries.add(new PredictionLog.Entry(prediction.trackingId(), m.name(), m.version(), variant, r.userKey(),
+                    r.trackKey(), Instant.ofEpochMilli(r.ts().toEpochMilli()), p, m.threshold()));
+        }
+        log.append(entries);
+        return out;
+    }
+}
