@@ -10,6 +10,7 @@ import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.models.CompletionPredictions;
 import io.setlist.scheduler.pipeline.DailyPipeline;
+import io.setlist.scheduler.queue.PredictionBroker;
 
 import java.time.Duration;
 import java.util.Date;
@@ -24,13 +25,16 @@ public final class SetlistService implements AutoCloseable {
     private final DailyPipeline pipeline;
     private final ApiServer api;
     private final ClusteredScheduler scheduler;
+    private final PredictionBroker broker;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private SetlistService(Backends backends, DailyPipeline pipeline, ApiServer api, ClusteredScheduler scheduler) {
+    private SetlistService(Backends backends, DailyPipeline pipeline, ApiServer api, ClusteredScheduler scheduler,
+                           PredictionBroker broker) {
         this.backends = backends;
         this.pipeline = pipeline;
         this.api = api;
         this.scheduler = scheduler;
+        this.broker = broker;
     }
 
     /**
@@ -41,16 +45,22 @@ public final class SetlistService implements AutoCloseable {
         DailyPipeline pipeline = DailyPipeline.standard(backends, config);
         ClusteredScheduler scheduler = joinScheduler
                 ? ClusteredScheduler.start(backends.warehouse(), pipeline, config.schedule()) : null;
+        PredictionBroker broker = null;
         try {
+            CompletionPredictions predictions = new CompletionPredictions(backends.warehouse(), config.abSplit());
+            broker = PredictionBroker.open(backends.warehouse(), config, predictions);
             ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                     new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
                             config.schedule().maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            new CompletionPredictions(backends.warehouse(), config.abSplit())),
+                            predictions, broker.async()),
                     "0.0.0.0", apiSettings.httpPort());
-            return new SetlistService(backends, pipeline, api, scheduler);
+            return new SetlistService(backends, pipeline, api, scheduler, broker);
         } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }
@@ -88,6 +98,7 @@ public final class SetlistService implements AutoCloseable {
             }
         } finally {
             api.close();
+            broker.close();
             stopped.countDown();
         }
     }

@@ -53,7 +53,10 @@ public final class ApiServer implements AutoCloseable {
             LOG.info("serving run {}; item cache dropped", run.runId());
             cache.dropAll();
         });
-        HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge());
+        HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge(), operations.async());
+        if (operations.async() != null) {
+            operations.async().bindMetrics(metrics.registry());
+        }
         ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()));
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         try {
@@ -78,6 +81,9 @@ public final class ApiServer implements AutoCloseable {
                             new ModelPredictionsEndpoint(operations.predictions()));
                     config.routes.post(PredictionsEndpoint.PATH, new PredictionsEndpoint(operations.predictions()));
                 }
+                PredictionRequestsEndpoint requests = new PredictionRequestsEndpoint(operations.async());
+                config.routes.post(PredictionRequestsEndpoint.PATH, requests::submit);
+                config.routes.get(PredictionRequestsEndpoint.ITEM_PATH, requests::status);
                 config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
                 config.routes.post(AdminTriggerEndpoint.PATH,
                         new AdminTriggerEndpoint(operations.scheduler(), operations.jobs()));
@@ -107,16 +113,23 @@ public final class ApiServer implements AutoCloseable {
     /**
      * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's
      * jobs, the scheduler (null when this node runs without one), the age after which the published run counts as
-     * stale, the model registry (null leaves out /v1/models) and the prediction service (null leaves out the
-     * prediction routes).
+     * stale, the model registry (null leaves out /v1/models), the prediction service (null leaves out the
+     * prediction routes) and the asynchronous predictions (null: their routes answer 503).
      */
     public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                              io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
-                             ModelRegistry models, CompletionPredictions predictions) {
+                             ModelRegistry models, CompletionPredictions predictions,
+                             io.setlist.scheduler.queue.AsyncPredictions async) {
+        public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
+                          io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
+                          ModelRegistry models, CompletionPredictions predictions) {
+            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, predictions, null);
+        }
+
         public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
                           io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
                           ModelRegistry models) {
-            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, null);
+            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, null, null);
         }
     }
 

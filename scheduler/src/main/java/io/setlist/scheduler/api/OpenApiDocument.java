@@ -90,6 +90,14 @@ final class OpenApiDocument {
         ObjectNode ab = post(paths, PredictionsEndpoint.PATH, Scope.READ,
                 "The same, each user assigned to an A/B variant (SETLIST_AB_SPLIT)");
         errors(ab, 400, 404, 413);
+        ObjectNode submit = post(paths, PredictionRequestsEndpoint.PATH, Scope.READ,
+                "The same through the durable queue: 202 {trackingId} once stored and confirmed by the broker");
+        errors(submit, 400, 413, 503);
+        ObjectNode status = get(paths, PredictionRequestsEndpoint.ITEM_PATH, Scope.READ,
+                "An asynchronous request: PENDING, DONE with its result, FAILED with a reason, or EXPIRED", null,
+                false);
+        pathParam(status, "trackingId", "the trackingId of the 202 answer");
+        errors(status, 400, 404, 503);
 
         ObjectNode runs = get(paths, AdminRunsEndpoint.PATH, Scope.ADMIN, "The run ledger, newest first", null, false);
         ((ArrayNode) runs.get("parameters")).addObject().put("name", "job").put("in", "query").put("required", false)

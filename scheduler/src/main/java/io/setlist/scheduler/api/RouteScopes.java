@@ -23,6 +23,8 @@ final class RouteScopes {
             Map.entry("GET " + ModelsEndpoint.PATH, Scope.READ),
             Map.entry("POST " + ModelPredictionsEndpoint.PATH, Scope.READ),
             Map.entry("POST " + PredictionsEndpoint.PATH, Scope.READ),
+            Map.entry("POST " + PredictionRequestsEndpoint.PATH, Scope.READ),
+            Map.entry("GET " + PredictionRequestsEndpoint.ITEM_PATH, Scope.READ),
             Map.entry("GET " + AdminRunsEndpoint.PATH, Scope.ADMIN),
             Map.entry("POST " + AdminTriggerEndpoint.PATH, Scope.ADMIN));
 
