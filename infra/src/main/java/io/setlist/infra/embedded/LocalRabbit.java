@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>It runs Debian's {@code rabbitmq-server} (3.10) as the current user with its own node name
  * ({@code setlist-PORT@localhost}), AMQP port, distribution port ({@code PORT + 20000}, so two brokers never share
  * one; the node names share the machine's epmd), no plugins and its mnesia and log directories under
- * {@code dataDir}. When the package is missing it is installed with {@code apt-get} (root is needed for that).
+ * {@code dataDir}. When the package is missing it is installed with {@code apt-get} (root is needed for that;
+ * {@code bin/java-unprivileged}, which runs the JVM unprivileged, runs {@code bin/ensure-rabbitmq} first).
  *
  * <p>The broker runs under a small shell that stops it when its stdin closes: {@link #close()} closes it, and so
  * does the death of this JVM, even by {@code kill -9}, so a killed Setlist never leaves a broker holding the port.

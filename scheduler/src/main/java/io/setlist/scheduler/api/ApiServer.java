@@ -81,7 +81,8 @@ public final class ApiServer implements AutoCloseable {
                             new ModelPredictionsEndpoint(operations.predictions()));
                     config.routes.post(PredictionsEndpoint.PATH, new PredictionsEndpoint(operations.predictions()));
                 }
-                PredictionRequestsEndpoint requests = new PredictionRequestsEndpoint(operations.async());
+                PredictionRequestsEndpoint requests = new PredictionRequestsEndpoint(operations.async(),
+                        new io.setlist.sql.predictions.PredictionRequests(operations.warehouse()));
                 config.routes.post(PredictionRequestsEndpoint.PATH, requests::submit);
                 config.routes.get(PredictionRequestsEndpoint.ITEM_PATH, requests::status);
                 config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));

@@ -29,7 +29,7 @@ import java.util.UUID;
  *       dead-lettered) or EXPIRED (not scored within {@code SETLIST_PREDICTION_TTL_SECONDS})</li>
  *   <li>400: not a UUID; 404: no such request</li>
  * </ul>
- * Both answer 503 on a node started without the queue.
+ * On a node started without the queue, POST answers 503 and GET reports the stored status.
  * <ul>
  * </ul>
  */
@@ -38,18 +38,16 @@ final class PredictionRequestsEndpoint {
     static final String ITEM_PATH = "/v1/prediction-requests/{trackingId}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Null on a node started without the queue: it still answers statuses, from PostgreSQL. */
     private final AsyncPredictions async;
+    private final PredictionRequests store;
 
-    PredictionRequestsEndpoint(AsyncPredictions async) {
+    PredictionRequestsEndpoint(AsyncPredictions async, PredictionRequests store) {
         this.async = async;
+        this.store = store;
     }
 
-    private AsyncPredictions available() {
-        if (async == null) {
-            throw ApiError.unavailable("asynchronous predictions are not enabled on this node");
-        }
-        return async;
-    }
+    private static final java.time.Duration NO_TTL = java.time.Duration.ofDays(365L * 100);
 
     record Accepted(String trackingId, String status, int items, String location) {
     }
@@ -59,7 +57,10 @@ final class PredictionRequestsEndpoint {
     }
 
     void submit(Context ctx) {
-        AsyncPredictions async = available();
+        QueryParams.only(ctx, java.util.Set.of());
+        if (async == null) {
+            throw ApiError.unavailable("asynchronous predictions are not enabled on this node");
+        }
         var batch = PredictionBatch.parse(ctx.body());
         UUID id;
         try {
@@ -72,7 +73,7 @@ final class PredictionRequestsEndpoint {
     }
 
     void status(Context ctx) {
-        AsyncPredictions async = available();
+        QueryParams.only(ctx, java.util.Set.of());
         String raw = ctx.pathParam("trackingId");
         UUID id;
         try {
@@ -80,7 +81,8 @@ final class PredictionRequestsEndpoint {
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("trackingId", "trackingId must be a UUID, got '" + Limit.truncate(raw) + "'");
         }
-        PredictionRequests.Found found = async.find(id).orElseThrow(() -> ApiError.notFound(
+        // Expired on read past the TTL where the queue runs; elsewhere reported as stored.
+        PredictionRequests.Found found = (async != null ? async.find(id) : store.find(id, NO_TTL)).orElseThrow(() -> ApiError.notFound(
                 "no prediction request " + id));
         JsonNode result;
         try {

@@ -18,7 +18,7 @@ public record QueueSettings(URI amqpUrl, int embeddedPort, int workers, int pref
                             Duration maxBacklog) {
 
     static QueueSettings read(ConfigParser p) {
-        URI url = p.optional("SETLIST_AMQP_URL", "a local RabbitMQ", "an amqp:// URI", URI::create,
+        URI url = p.optional("SETLIST_AMQP_URL", "a local RabbitMQ", "an amqp:// or amqps:// URI", QueueSettings::amqp,
                 "RabbitMQ of the asynchronous predictions, e.g. `amqp://user:pass@host:5672/%2F`");
         int port = p.integer("SETLIST_EMBEDDED_AMQP_PORT", 5673, 1, 65535,
                 "AMQP port of the local RabbitMQ (its Erlang distribution port is this + 20000)");
@@ -34,6 +34,14 @@ public record QueueSettings(URI amqpUrl, int embeddedPort, int workers, int pref
                 "`/health/ready` says DEGRADED when the oldest pending prediction request is older");
         return new QueueSettings(url, port, workers, prefetch, attempts, Duration.ofSeconds(ttl),
                 Duration.ofSeconds(backlog));
+    }
+
+    private static URI amqp(String s) {
+        URI uri = URI.create(s);
+        if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException();
+        }
+        return uri;
     }
 
     /** The same on another broker (a test's). */
