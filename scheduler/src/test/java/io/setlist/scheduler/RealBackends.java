@@ -62,6 +62,7 @@ public final class RealBackends {
         env.put("SETLIST_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
         env.put("SETLIST_TABLE_PREFIX", "t" + n);
         env.put("SETLIST_HTTP_PORT", "0");
+        env.put("SETLIST_EMBEDDED_AMQP_PORT", "0"); // a broker of its own, never another test run's
         env.put("SETLIST_CACHE_TIERS", "hot:64MiB,warm:512MiB");
         env.putAll(extra);
         return Config.parse(env);

@@ -47,8 +47,14 @@ public final class LocalRabbit implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** A broker whose queues persist in {@code home/rabbitmq}; reuses one already listening on {@code port}. */
+    /**
+     * A broker whose queues persist in {@code home/rabbitmq}; reuses one already listening on {@code port}. Port 0
+     * starts one on a free port (tests, whose homes are their own: no other process may share their queues).
+     */
     public static LocalRabbit startPersistent(Path home, int port) {
+        if (port == 0) {
+            return start(home.resolve("rabbitmq"), freePort());
+        }
         if (accepts(port)) {
             LOG.info("using the broker already listening on 127.0.0.1:{}", port);
             return new LocalRabbit(null, port, home.resolve("rabbitmq"));

@@ -7,7 +7,7 @@ import java.time.Duration;
  * Settings of the asynchronous predictions ({@code POST /v1/prediction-requests}) and their RabbitMQ queue.
  *
  * @param amqpUrl          the broker, or {@code null} for the local RabbitMQ Setlist starts on {@code embeddedPort}
- * @param embeddedPort     AMQP port of the local broker (its distribution port is this + 20000)
+ * @param embeddedPort     AMQP port of the local broker (its distribution port is this + 20000); 0 picks a free one
  * @param workers          consumers per node; 0 leaves scoring to other nodes
  * @param prefetch         unacknowledged messages a consumer may hold
  * @param maxAttempts      deliveries of a message before it goes to the dead-letter queue
@@ -20,8 +20,8 @@ public record QueueSettings(URI amqpUrl, int embeddedPort, int workers, int pref
     static QueueSettings read(ConfigParser p) {
         URI url = p.optional("SETLIST_AMQP_URL", "a local RabbitMQ", "an amqp:// or amqps:// URI", QueueSettings::amqp,
                 "RabbitMQ of the asynchronous predictions, e.g. `amqp://user:pass@host:5672/%2F`");
-        int port = p.integer("SETLIST_EMBEDDED_AMQP_PORT", 5673, 1, 65535,
-                "AMQP port of the local RabbitMQ (its Erlang distribution port is this + 20000)");
+        int port = p.integer("SETLIST_EMBEDDED_AMQP_PORT", 5673, 0, 65535,
+                "AMQP port of the local RabbitMQ (its Erlang distribution port is this + 20000; `0`: any free port)");
         int workers = p.integer("SETLIST_PREDICTION_WORKERS", 2, 0, 64,
                 "consumers of the prediction queue per `serve` node (`0`: this node only accepts requests)");
         int prefetch = p.integer("SETLIST_PREDICTION_PREFETCH", 4, 1, 1000,
