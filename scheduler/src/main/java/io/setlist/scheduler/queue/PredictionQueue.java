@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -29,13 +31,16 @@ public final class PredictionQueue implements AutoCloseable {
     public static final String DEAD_LETTERS = "setlist.prediction-requests.dead";
     private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
+    /** Confirm channels: a publish holds one until its confirm, so concurrent requests wait in parallel. */
+    private static final int PUBLISHERS = 8;
+
     private final Connection connection;
-    private final Channel publisher;
+    private final BlockingQueue<Channel> publishers;
     private final int maxAttempts;
 
-    private PredictionQueue(Connection connection, Channel publisher, int maxAttempts) {
+    private PredictionQueue(Connection connection, BlockingQueue<Channel> publishers, int maxAttempts) {
         this.connection = connection;
-        this.publisher = publisher;
+        this.publishers = publishers;
         this.maxAttempts = maxAttempts;
     }
 
@@ -52,10 +57,16 @@ public final class PredictionQueue implements AutoCloseable {
         factory.setNetworkRecoveryInterval(1_000);
         try {
             Connection connection = factory.newConnection(connectionName);
-            Channel channel = connection.createChannel();
-            declare(channel, maxAttempts);
-            channel.confirmSelect();
-            return new PredictionQueue(connection, channel, maxAttempts);
+            BlockingQueue<Channel> publishers = new ArrayBlockingQueue<>(PUBLISHERS);
+            for (int i = 0; i < PUBLISHERS; i++) {
+                Channel channel = connection.createChannel();
+                if (i == 0) {
+                    declare(channel, maxAttempts);
+                }
+                channel.confirmSelect();
+                publishers.add(channel);
+            }
+            return new PredictionQueue(connection, publishers, maxAttempts);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot reach RabbitMQ at " + uri.getHost() + ":" + uri.getPort() + ": "
                     + e.getMessage(), e);
@@ -78,24 +89,46 @@ public final class PredictionQueue implements AutoCloseable {
      *
      * @throws IllegalStateException when the broker refused it or did not confirm in time
      */
-    public synchronized void publish(UUID trackingId) {
+    public void publish(UUID trackingId) {
         publishRaw(trackingId.toString().getBytes(StandardCharsets.UTF_8), trackingId.toString());
     }
 
     /** Publishes any body (tests publish malformed ones) and waits for the confirm. */
-    synchronized void publishRaw(byte[] body, String messageId) {
+    void publishRaw(byte[] body, String messageId) {
         AMQP.BasicProperties props = MessageProperties.PERSISTENT_TEXT_PLAIN.builder()
                 .messageId(messageId)
                 .timestamp(new java.util.Date())
                 .build();
+        Channel publisher;
+        try {
+            publisher = publishers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a publisher channel", e);
+        }
         try {
             publisher.basicPublish("", QUEUE, props, body);
-            publisher.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            if (!publisher.waitForConfirms(CONFIRM_TIMEOUT_MS)) {
+                throw new IllegalStateException("the broker refused the message (nack)");
+            }
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("the broker did not confirm the request: " + e.getMessage(), e);
+        } finally {
+            publishers.add(publisher.isOpen() ? publisher : replacement(publisher));
+        }
+    }
+
+    /** A fresh confirm channel for one a channel-level error closed (connection losses recover by themselves). */
+    private Channel replacement(Channel closed) {
+        try {
+            Channel channel = connection.createChannel();
+            channel.confirmSelect();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            return closed; // the connection is down: the next publish fails fast and tries again
         }
     }
 
