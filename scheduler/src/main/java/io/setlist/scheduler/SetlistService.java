@@ -2,13 +2,14 @@ package io.setlist.scheduler;
 
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
-import io.setlist.sql.models.ModelRegistry;
+import io.setlist.scheduler.api.RouteServices;
+import io.setlist.sql.runs.RunLedger;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.queue.PredictionBroker;
 
@@ -17,8 +18,8 @@ import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running service: backends, the read API and (optionally) this node's membership of the Quartz cluster that
- * runs the daily pipeline.
+ * The running service: backends, the read API, the prediction queue's broker and workers, and (optionally) this
+ * node's membership of the Quartz cluster that runs the daily pipeline.
  */
 public final class SetlistService implements AutoCloseable {
     private final Backends backends;
@@ -47,14 +48,16 @@ public final class SetlistService implements AutoCloseable {
                 ? ClusteredScheduler.start(backends.warehouse(), pipeline, config.schedule()) : null;
         PredictionBroker broker = null;
         try {
-            CompletionPredictions predictions = new CompletionPredictions(backends.warehouse(), config.abSplit());
-            broker = PredictionBroker.open(backends.warehouse(), config, predictions);
+            // The workers score on the main pool, beside the pipeline; the API's routes on the API's pool.
+            broker = PredictionBroker.open(backends, config,
+                    new CompletionPredictions(backends.warehouse(), config.abSplit()));
             ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
-                    new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
-                    new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
-                            config.schedule().maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            predictions, broker.async()),
+                    new ApiKeys(backends.apiWarehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
+                    // Every API query runs on the API's own pool: a flood cannot take Quartz's connections.
+                    new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
+                            java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(), pipeline.clock(),
+                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit()), broker.async()),
                     "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler, broker);
         } catch (RuntimeException e) {

@@ -182,6 +182,22 @@ public final class LocalDynamo implements AutoCloseable {
         return process != null;
     }
 
+    /**
+     * Kills the server at once (SIGKILL), as a crash would, for fault tests. A persistent server's data stays: {@link
+     * #startPersistent} on the same directory and port starts it again.
+     */
+    public void kill() {
+        if (process == null) {
+            throw new IllegalStateException("the server on port " + port + " was not started by this process");
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {

@@ -3,21 +3,28 @@ package io.setlist.scheduler.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.setlist.scheduler.auth.Scope;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.queue.AsyncPredictions;
 import io.setlist.sql.predictions.PredictionRequests;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The asynchronous predictions (read scope), one tracking id per request.
+ * The asynchronous predictions (read scope), one tracking id per request. Every {@code serve} node opens the
+ * prediction queue, so both routes are always served.
  *
- * <p>{@code POST /v1/prediction-requests}: body as {@code POST /v1/predictions}.
+ * <p>{@code POST /v1/prediction-requests}: body as {@code POST /v1/predictions}, checked by the same
+ * {@link PredictionBatch} rules before anything is stored or queued.
  * <ul>
  *   <li>202: {@code {trackingId, status: "PENDING", items, location}}, answered only once the request is stored in
  *       PostgreSQL and the broker confirmed the message</li>
- *   <li>400 / 413: as {@code POST /v1/predictions} (the items' shape is checked here; unknown users and tracks
- *       are reported by the request's FAILED status)</li>
+ *   <li>400 / 413 / 422: as {@code POST /v1/predictions} (item shape, keys, timestamps, batch size, distinct days;
+ *       unknown users and tracks are reported by the request's FAILED status)</li>
  *   <li>503: the broker did not confirm; the request is recorded FAILED and may be sent again</li>
  * </ul>
  *
@@ -29,25 +36,17 @@ import java.util.UUID;
  *       dead-lettered) or EXPIRED (not scored within {@code SETLIST_PREDICTION_TTL_SECONDS})</li>
  *   <li>400: not a UUID; 404: no such request</li>
  * </ul>
- * On a node started without the queue, POST answers 503 and GET reports the stored status.
- * <ul>
- * </ul>
  */
 final class PredictionRequestsEndpoint {
     static final String PATH = "/v1/prediction-requests";
     static final String ITEM_PATH = "/v1/prediction-requests/{trackingId}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Null on a node started without the queue: it still answers statuses, from PostgreSQL. */
     private final AsyncPredictions async;
-    private final PredictionRequests store;
 
-    PredictionRequestsEndpoint(AsyncPredictions async, PredictionRequests store) {
-        this.async = async;
-        this.store = store;
+    PredictionRequestsEndpoint(AsyncPredictions async) {
+        this.async = Objects.requireNonNull(async, "async");
     }
-
-    private static final java.time.Duration NO_TTL = java.time.Duration.ofDays(365L * 100);
 
     record Accepted(String trackingId, String status, int items, String location) {
     }
@@ -56,12 +55,21 @@ final class PredictionRequestsEndpoint {
                   String reason) {
     }
 
+    /** The two routes as {@link ApiRoutes} serves and documents them. */
+    List<Route> routes() {
+        return List.of(
+                Route.post(PATH, Scope.READ,
+                        "The same through the durable queue: 202 {trackingId} once stored and confirmed by the broker",
+                        this::submit, op -> op.jsonBody(true).accepted().errors(400, 413, 422, 503)),
+                Route.get(ITEM_PATH, Scope.READ,
+                        "An asynchronous request: PENDING, DONE with its result, FAILED with a reason, or EXPIRED",
+                        this::status, op -> op.returnsObject()
+                                .pathParam("trackingId", "the trackingId of the 202 answer").errors(400, 404, 503)));
+    }
+
     void submit(Context ctx) {
-        QueryParams.only(ctx, java.util.Set.of());
-        if (async == null) {
-            throw ApiError.unavailable("asynchronous predictions are not enabled on this node");
-        }
-        var batch = PredictionBatch.parse(ctx.body());
+        QueryParams.only(ctx, Set.of());
+        List<CompletionPredictions.Request> batch = PredictionBatch.parse(ctx.body());
         UUID id;
         try {
             id = async.submit(batch);
@@ -73,7 +81,7 @@ final class PredictionRequestsEndpoint {
     }
 
     void status(Context ctx) {
-        QueryParams.only(ctx, java.util.Set.of());
+        QueryParams.only(ctx, Set.of());
         String raw = ctx.pathParam("trackingId");
         UUID id;
         try {
@@ -81,8 +89,7 @@ final class PredictionRequestsEndpoint {
         } catch (IllegalArgumentException e) {
             throw ApiError.badParameter("trackingId", "trackingId must be a UUID, got '" + Limit.truncate(raw) + "'");
         }
-        // Expired on read past the TTL where the queue runs; elsewhere reported as stored.
-        PredictionRequests.Found found = (async != null ? async.find(id) : store.find(id, NO_TTL)).orElseThrow(() -> ApiError.notFound(
+        PredictionRequests.Found found = async.find(id).orElseThrow(() -> ApiError.notFound(
                 "no prediction request " + id));
         JsonNode result;
         try {

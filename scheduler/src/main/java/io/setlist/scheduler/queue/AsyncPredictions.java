@@ -2,7 +2,7 @@ package io.setlist.scheduler.queue;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.sql.predictions.PredictionRequests;
 
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.setlist.scheduler.queue;
 
 import io.setlist.infra.embedded.LocalRabbit;
+import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.config.QueueSettings;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.sql.predictions.PredictionRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.net.URI;
 
 /**
@@ -16,6 +16,9 @@ import java.net.URI;
  * RabbitMQ under {@code SETLIST_HOME/rabbitmq}), the queue, and {@code SETLIST_PREDICTION_WORKERS} consumers.
  * Closing stops the consumers first (unacknowledged messages go back to the queue), then the connection, then a
  * local broker this node started.
+ *
+ * <p>The workers read and write on the main warehouse pool; the API's side ({@link #async()}) on the API's own pool
+ * ({@code Backends.apiWarehouse()}), so a flood of POSTs cannot take the connections Quartz and the workers need.
  */
 public final class PredictionBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionBroker.class);
@@ -33,7 +36,8 @@ public final class PredictionBroker implements AutoCloseable {
         this.async = async;
     }
 
-    public static PredictionBroker open(DataSource warehouse, Config config, CompletionPredictions predictions) {
+    /** Opens the broker and starts the workers, which score with {@code predictions}. */
+    public static PredictionBroker open(Backends backends, Config config, CompletionPredictions predictions) {
         QueueSettings settings = config.queue();
         LocalRabbit local = settings.amqpUrl() == null
                 ? LocalRabbit.startPersistent(config.home(), settings.embeddedPort()) : null;
@@ -41,12 +45,12 @@ public final class PredictionBroker implements AutoCloseable {
         try {
             URI uri = local != null ? local.uri() : settings.amqpUrl();
             queue = PredictionQueue.connect(uri, settings.maxAttempts(), "setlist-" + ProcessHandle.current().pid());
-            PredictionRequests store = new PredictionRequests(warehouse);
             PredictionWorkers workers = PredictionWorkers.start(queue, settings.workers(), settings.prefetch(),
-                    settings.ttl(), store, predictions);
+                    settings.ttl(), new PredictionRequests(backends.warehouse()), predictions);
             LOG.info("prediction queue on {}:{} with {} worker(s)", uri.getHost(), uri.getPort(), settings.workers());
             return new PredictionBroker(local, queue, workers,
-                    new AsyncPredictions(queue, store, settings.ttl(), settings.maxBacklog()));
+                    new AsyncPredictions(queue, new PredictionRequests(backends.apiWarehouse()), settings.ttl(),
+                            settings.maxBacklog()));
         } catch (RuntimeException e) {
             if (queue != null) {
                 queue.close();

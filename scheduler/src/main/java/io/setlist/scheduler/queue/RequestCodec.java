@@ -3,7 +3,7 @@ package io.setlist.scheduler.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 
 import java.time.Instant;
 import java.util.List;

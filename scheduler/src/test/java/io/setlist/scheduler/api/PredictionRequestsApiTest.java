@@ -23,10 +23,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,8 +57,9 @@ class PredictionRequestsApiTest {
         key = new ApiKeys(fx.backends.warehouse()).create("async", Scope.READ).secret();
         api = ApiServer.start(new PublishedRuns(fx.backends.dynamo(), fx.backends.tables()),
                 new ApiKeys(fx.backends.warehouse()), ApiFixture.unlimited(),
-                new ApiServer.Operations(fx.backends.warehouse(), new RunLedger(fx.backends.warehouse()), List.of(),
-                        null, Duration.ofHours(36), null, fx.predictions, async), "127.0.0.1", 0);
+                new RouteServices(fx.backends.apiWarehouse(), new RunLedger(fx.backends.apiWarehouse()), List.of(),
+                        Optional.empty(), Duration.ofHours(36), Clock.systemUTC(), fx.predictions, async),
+                "127.0.0.1", 0);
         RunPublisher publisher = new RunPublisher(fx.backends.dynamo(), fx.backends.tables(), 2, 4);
         try (RunPublisher.Session session = publisher.open(new CurrentRun("2026-09-21-a", LocalDate.parse("2026-09-21"),
                 Instant.now(), 0, List.of()))) {
@@ -146,5 +149,29 @@ class PredictionRequestsApiTest {
         assertThat(badItem.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badItem.body()).get("parameter").asText()).isEqualTo("timestamp");
         assertThat(call("POST", "/v1/prediction-requests", "").statusCode()).isEqualTo(400);
+    }
+
+    /** The synchronous route's item rules, applied before anything is stored or queued. */
+    @Test
+    void itemsAreCheckedAsBySynchronousRouteBeforeAnythingIsStored() throws Exception {
+        long stored = fx.count("SELECT count(*) FROM prediction_requests");
+        StringBuilder days = new StringBuilder("[");
+        for (int i = 0; i < 32; i++) {
+            days.append(i == 0 ? "" : ",").append("{\"userId\":\"u\",\"trackId\":\"t\",\"timestamp\":\"")
+                    .append(LocalDate.parse("2026-01-01").plusDays(i)).append("T12:00:00Z\"}");
+        }
+        HttpResponse<String> tooManyDays = call("POST", "/v1/prediction-requests", days.append("]").toString());
+        assertThat(tooManyDays.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(tooManyDays.body()).get("error").asText()).isEqualTo("too_much_work");
+        assertThat(JSON.readTree(tooManyDays.body()).get("index").asInt()).isEqualTo(31);
+        HttpResponse<String> farFuture = call("POST", "/v1/prediction-requests",
+                "[{\"userId\":\"u\",\"trackId\":\"t\",\"timestamp\":\"+200000-01-01T00:00:00Z\"}]");
+        assertThat(farFuture.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(farFuture.body()).get("parameter").asText()).isEqualTo("timestamp");
+        HttpResponse<String> longKey = call("POST", "/v1/prediction-requests", "[{\"userId\":\""
+                + "u".repeat(PredictionBatch.MAX_KEY + 1) + "\",\"trackId\":\"t\",\"timestamp\":\"2026-09-21T12:00:00Z\"}]");
+        assertThat(longKey.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(longKey.body()).get("parameter").asText()).isEqualTo("userId");
+        assertThat(fx.count("SELECT count(*) FROM prediction_requests")).isEqualTo(stored);
     }
 }

@@ -3,7 +3,7 @@ package io.setlist.scheduler.queue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.setlist.infra.embedded.LocalRabbit;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.sql.predictions.PredictionRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

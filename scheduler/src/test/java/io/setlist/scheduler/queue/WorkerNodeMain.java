@@ -1,7 +1,7 @@
 package io.setlist.scheduler.queue;
 
-import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.scheduler.models.VariantSplit;
+import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.predictions.VariantSplit;
 import io.setlist.sql.Database;
 import io.setlist.sql.predictions.PredictionRequests;
 
