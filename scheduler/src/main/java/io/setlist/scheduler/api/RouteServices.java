@@ -3,6 +3,7 @@ package io.setlist.scheduler.api;
 import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.queue.AsyncPredictions;
 import io.setlist.sql.runs.RunLedger;
 
 import javax.sql.DataSource;
@@ -24,12 +25,15 @@ import java.util.Optional;
  * @param maxRunAge   the age after which the published run counts as stale ({@code /health/ready} DEGRADED)
  * @param clock       what says which day is today: business dates after it are refused
  * @param predictions the completion-prediction service, on {@code warehouse}
+ * @param async       the asynchronous predictions: every {@code serve} node opens the prediction queue (with
+ *                    {@code SETLIST_PREDICTION_WORKERS=0} it still accepts requests), so this is never absent
  * @param dashboard   what the operations dashboard compares with: the configured cache tiers and the recommender
  *                    settings of the daily run ({@code DashboardSettings.from(config.pipeline())})
  */
 public record RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
                             Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
-                            CompletionPredictions predictions, DashboardSettings dashboard) {
+                            CompletionPredictions predictions, AsyncPredictions async,
+                            DashboardSettings dashboard) {
     public RouteServices {
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(ledger, "ledger");
@@ -38,13 +42,14 @@ public record RouteServices(DataSource warehouse, RunLedger ledger, List<String>
         Objects.requireNonNull(maxRunAge, "maxRunAge");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(predictions, "predictions");
+        Objects.requireNonNull(async, "async");
         Objects.requireNonNull(dashboard, "dashboard");
     }
 
     /** With the dashboard comparing against the default pipeline configuration (for callers that configure none). */
     public RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
                          Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
-                         CompletionPredictions predictions) {
-        this(warehouse, ledger, jobs, scheduler, maxRunAge, clock, predictions, DashboardSettings.defaults());
+                         CompletionPredictions predictions, AsyncPredictions async) {
+        this(warehouse, ledger, jobs, scheduler, maxRunAge, clock, predictions, async, DashboardSettings.defaults());
     }
 }

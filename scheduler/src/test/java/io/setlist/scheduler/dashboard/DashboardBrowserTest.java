@@ -111,6 +111,7 @@ class DashboardBrowserTest {
                         Optional.empty(), Duration.ofHours(36), pipeline.clock(),
                         new CompletionPredictions(backends.apiWarehouse(),
                                 VariantSplit.parse("champion:50,challenger:50", "dashboard-test")),
+                        RealBackends.asyncPredictions(backends.apiWarehouse()),
                         DashboardSettings.from(settings.pipeline())), "127.0.0.1", 0);
         base = "http://127.0.0.1:" + api.port();
         servePredictionsForTheLastDay();
