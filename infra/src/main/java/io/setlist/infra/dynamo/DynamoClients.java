@@ -4,8 +4,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -15,13 +16,62 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the one {@link DynamoDbClient} a process uses: AWS with the default region and credential chain, or a
  * local endpoint (dynalite, DynamoDB Local) when one is given.
+ *
+ * <p>Every call is bounded ({@link Timeouts}): a point read or write ends within {@code SETLIST_DYNAMODB_TIMEOUT_MS}
+ * (1 s), retries included, so a dead or hung store costs a caller about a second, not the SDK's default of several
+ * 30 s socket waits. Bulk calls (a 25-item batch write, a 1 MB scan page) pass {@link #BULK} instead.
  */
 public final class DynamoClients {
+    /** A bulk call's own bound: a batch or scan page may legitimately take seconds on a loaded server. */
+    public static final Duration BULK_TIMEOUT = Duration.ofSeconds(30);
+    /** The per-request override of bulk calls ({@code BatchWriteItem}, {@code Scan}, long {@code Query}s). */
+    public static final AwsRequestOverrideConfiguration BULK = AwsRequestOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(BULK_TIMEOUT).apiCallTimeout(BULK_TIMEOUT.multipliedBy(3)).build();
+
     private DynamoClients() {
+    }
+
+    /**
+     * How long one call may take, from environment variables.
+     *
+     * @param call        {@code SETLIST_DYNAMODB_TIMEOUT_MS} (1000): the whole of one call, every attempt included
+     * @param maxAttempts {@code SETLIST_DYNAMODB_MAX_ATTEMPTS} (3): attempts of a call that fails fast (throttled,
+     *                    connection refused or reset), within {@code call}
+     */
+    public record Timeouts(Duration call, int maxAttempts) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(1), 3);
+
+        public Timeouts {
+            if (call.toMillis() < 10 || call.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("SETLIST_DYNAMODB_TIMEOUT_MS must be 10..300000, got "
+                        + call.toMillis());
+            }
+            if (maxAttempts < 1 || maxAttempts > 10) {
+                throw new IllegalArgumentException("SETLIST_DYNAMODB_MAX_ATTEMPTS must be 1..10, got " + maxAttempts);
+            }
+        }
+
+        public static Timeouts from(Map<String, String> env) {
+            return new Timeouts(Duration.ofMillis(number(env, "SETLIST_DYNAMODB_TIMEOUT_MS",
+                    DEFAULT.call().toMillis())), (int) number(env, "SETLIST_DYNAMODB_MAX_ATTEMPTS", DEFAULT.maxAttempts()));
+        }
+
+        private static long number(Map<String, String> env, String name, long fallback) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+            }
+        }
     }
 
     /**
@@ -53,21 +103,33 @@ public final class DynamoClients {
     }
 
     public static DynamoDbClient create(URI endpoint, String region, Http http, int maxConnections) {
+        return create(endpoint, region, http, maxConnections, Timeouts.DEFAULT);
+    }
+
+    public static DynamoDbClient create(URI endpoint, String region, Http http, int maxConnections,
+                                        Timeouts timeouts) {
+        // The socket bounds are the bulk ones; a point call is cut shorter by its call timeout.
+        Duration connect = timeouts.call().compareTo(Duration.ofSeconds(5)) < 0 ? timeouts.call() : Duration.ofSeconds(5);
         SdkHttpClient.Builder<?> httpClient = switch (http) {
             case APACHE -> Apache5HttpClient.builder()
                     .maxConnections(maxConnections)
                     .tcpKeepAlive(true)
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(30));
+                    .connectionTimeout(connect)
+                    .socketTimeout(BULK_TIMEOUT);
             case URL -> UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(30));
+                    .connectionTimeout(connect)
+                    .socketTimeout(BULK_TIMEOUT);
         };
         var builder = DynamoDbClient.builder()
                 .httpClientBuilder(httpClient)
                 // The publisher does its own capped, jittered retries of unprocessed items; the SDK retries
-                // transient errors of single calls.
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                // transient errors of single calls, a few times and within the call's time.
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(timeouts.maxAttempts()).build())
+                        .apiCallTimeout(timeouts.call())
+                        .apiCallAttemptTimeout(timeouts.call())
+                        .build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint)
                     .region(Region.of(region != null ? region : "us-east-1"))

@@ -32,27 +32,26 @@ import java.util.List;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** How often the pointer is re-read: a flipped run is served within this time. */
+    /** How often the pointer is re-read: a flipped run is served this long plus its load time after the flip. */
     static final long POINTER_REFRESH_MILLIS = 1_000;
 
     private final Javalin app;
     private final ApiMetrics metrics;
+    private final RunServing serving;
 
-    private ApiServer(Javalin app, ApiMetrics metrics) {
+    private ApiServer(Javalin app, ApiMetrics metrics, RunServing serving) {
         this.app = app;
         this.metrics = metrics;
+        this.serving = serving;
     }
 
     /** Starts serving on {@code host}:{@code port} (0 picks a free port). */
     public static ApiServer start(PublishedRuns runs, ApiKeys keys, ApiSettings settings, Operations operations,
                                   String host, int port) {
         ApiMetrics metrics = new ApiMetrics();
-        CurrentRunView current = new CurrentRunView(runs, POINTER_REFRESH_MILLIS);
         RunCache cache = new RunCache(runs, settings.cacheMiB() * 1024L * 1024L, metrics.registry());
-        current.onFlip(run -> {
-            LOG.info("serving run {}; item cache dropped", run.runId());
-            cache.dropAll();
-        });
+        RunServing current = RunServing.start(runs, cache, settings.snapshotMiB() * 1024L * 1024L,
+                POINTER_REFRESH_MILLIS, metrics.registry());
         HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge());
         ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()));
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -64,8 +63,8 @@ public final class ApiServer implements AutoCloseable {
                 config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(8 * 1024));
                 config.requestLogger.http(metrics::request);
                 config.routes.beforeMatched(auth);
-                config.routes.get(RecommendationsEndpoint.PATH, new RecommendationsEndpoint(current, cache));
-                config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current, cache));
+                config.routes.get(RecommendationsEndpoint.PATH, new RecommendationsEndpoint(current));
+                config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current));
                 config.routes.get(CurrentRunEndpoint.PATH, new CurrentRunEndpoint(current));
                 config.routes.get(OpenApiEndpoint.PATH, new OpenApiEndpoint());
                 config.routes.get(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
@@ -97,8 +96,9 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> jsonUnlessAlready(ctx, "payload_too_large",
                         "request bodies are limited to " + ApiAuth.MAX_BODY_BYTES + " bytes"));
             }).start(host, port);
-            return new ApiServer(app, metrics);
+            return new ApiServer(app, metrics, current);
         } catch (RuntimeException e) {
+            current.close();
             metrics.close();
             throw e;
         }
@@ -141,9 +141,16 @@ public final class ApiServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The id of the run this node answers from, once one is loaded (tests wait on it after a publish). */
+    java.util.Optional<String> servingRunId() {
+        RunServing.State state = serving.state();
+        return java.util.Optional.ofNullable(state.serving()).map(s -> s.run().runId());
+    }
+
     @Override
     public void close() {
         app.stop();
+        serving.close();
         metrics.close();
     }
 }

@@ -10,9 +10,18 @@ import java.util.Map;
  * @param burst           {@code SETLIST_API_RATE_BURST}: requests a key may save up (twice the rate)
  * @param keyCacheSeconds {@code SETLIST_API_KEY_CACHE_SECONDS}: how long a key check is reused (10); a revoked key
  *                        stops working within this time
+ * @param snapshotMiB     {@code SETLIST_API_SNAPSHOT_MIB}: heap for the whole current run in memory (1024); a run
+ *                        estimated or found larger is served read-through from DynamoDB instead; 0 always does
  */
-public record ApiSettings(int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds) {
+public record ApiSettings(int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds, int snapshotMiB) {
+    public ApiSettings(int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds) {
+        this(cacheMiB, ratePerSecond, burst, keyCacheSeconds, 1024);
+    }
+
     public ApiSettings {
+        if (snapshotMiB < 0) {
+            throw new IllegalArgumentException("SETLIST_API_SNAPSHOT_MIB must be >= 0, got " + snapshotMiB);
+        }
         if (cacheMiB < 0) {
             throw new IllegalArgumentException("SETLIST_API_CACHE_MIB must be >= 0, got " + cacheMiB);
         }
@@ -31,15 +40,20 @@ public record ApiSettings(int cacheMiB, double ratePerSecond, double burst, int 
     public static ApiSettings from(Map<String, String> env) {
         double rate = number(env, "SETLIST_API_RATE_LIMIT", 2000);
         return new ApiSettings((int) number(env, "SETLIST_API_CACHE_MIB", 256), rate,
-                number(env, "SETLIST_API_RATE_BURST", rate * 2), (int) number(env, "SETLIST_API_KEY_CACHE_SECONDS", 10));
+                number(env, "SETLIST_API_RATE_BURST", rate * 2), (int) number(env, "SETLIST_API_KEY_CACHE_SECONDS", 10),
+                (int) number(env, "SETLIST_API_SNAPSHOT_MIB", 1024));
     }
 
     public ApiSettings withCacheMiB(int mib) {
-        return new ApiSettings(mib, ratePerSecond, burst, keyCacheSeconds);
+        return new ApiSettings(mib, ratePerSecond, burst, keyCacheSeconds, snapshotMiB);
     }
 
     public ApiSettings withRate(double perSecond, double newBurst) {
-        return new ApiSettings(cacheMiB, perSecond, newBurst, keyCacheSeconds);
+        return new ApiSettings(cacheMiB, perSecond, newBurst, keyCacheSeconds, snapshotMiB);
+    }
+
+    public ApiSettings withSnapshotMiB(int mib) {
+        return new ApiSettings(cacheMiB, ratePerSecond, burst, keyCacheSeconds, mib);
     }
 
     private static double number(Map<String, String> env, String name, double fallback) {

@@ -71,7 +71,7 @@ public final class Backends implements AutoCloseable {
             PublishSettings publish = PublishSettings.fromEnvironment();
             // Enough pooled connections for every parallel publish batch plus the API's reads.
             DynamoDbClient client = DynamoClients.create(endpoint, settings.awsRegion(), publish.http(),
-                    publish.threads() + 64);
+                    publish.threads() + 64, DynamoClients.Timeouts.from(System.getenv()));
             DynamoTables tables = new DynamoTables(settings.tablePrefix());
             tables.ensure(client);
             LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);
