@@ -164,7 +164,7 @@ final class RunServing implements AutoCloseable {
         long estimate = next.users() * bytesPerUserHint;
         if (estimate > budgetBytes) {
             serveReadThrough(next, String.format("run %s is estimated at %d MiB (%d users × %d bytes), over the "
-                    + "%d MiB of SETLIST_API_SNAPSHOT_MIB", next.runId(), estimate >> 20, next.users(),
+                    + "%d MiB snapshot budget (SETLIST_API_SNAPSHOT_MIB)", next.runId(), estimate >> 20, next.users(),
                     bytesPerUserHint, budgetBytes >> 20), seen);
             return;
         }
