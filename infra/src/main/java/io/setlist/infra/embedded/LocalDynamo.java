@@ -182,6 +182,26 @@ public final class LocalDynamo implements AutoCloseable {
         return process != null;
     }
 
+    /** The server's process id (fault tests stop and kill it); only for a server this object started. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("this server was started by another process");
+        }
+        return process.pid();
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash would; its persisted tables stay on disk. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
