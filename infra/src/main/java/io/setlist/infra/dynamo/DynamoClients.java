@@ -22,9 +22,11 @@ import java.util.Map;
  * Builds the one {@link DynamoDbClient} a process uses: AWS with the default region and credential chain, or a
  * local endpoint (dynalite, DynamoDB Local) when one is given.
  *
- * <p>Every call is bounded ({@link Timeouts}): a point read or write ends within {@code SETLIST_DYNAMODB_TIMEOUT_MS}
- * (1 s), retries included, so a dead or hung store costs a caller about a second, not the SDK's default of several
- * 30 s socket waits. Bulk calls (a 25-item batch write, a 1 MB scan page) pass {@link #BULK} instead.
+ * <p>Every call is bounded ({@link Timeouts}): an attempt of a point read or write ends within
+ * {@code SETLIST_DYNAMODB_TIMEOUT_MS} (1 s) and the whole call, retries included, within twice that, so a hung store
+ * costs a caller one or two seconds and a dead one (connection refused) milliseconds, not the SDK's default of
+ * several 30 s socket waits. Twice, not once: the first call of a cold JVM can take over a second by itself, and its
+ * retry then succeeds. Bulk calls (a 25-item batch write, a 1 MB scan page) pass {@link #BULK} instead.
  */
 public final class DynamoClients {
     /** A bulk call's own bound: a batch or scan page may legitimately take seconds on a loaded server. */
@@ -39,9 +41,10 @@ public final class DynamoClients {
     /**
      * How long one call may take, from environment variables.
      *
-     * @param call        {@code SETLIST_DYNAMODB_TIMEOUT_MS} (1000): the whole of one call, every attempt included
-     * @param maxAttempts {@code SETLIST_DYNAMODB_MAX_ATTEMPTS} (3): attempts of a call that fails fast (throttled,
-     *                    connection refused or reset), within {@code call}
+     * @param call        {@code SETLIST_DYNAMODB_TIMEOUT_MS} (1000): one attempt of a call; the call with its retries
+     *                    ends within twice this
+     * @param maxAttempts {@code SETLIST_DYNAMODB_MAX_ATTEMPTS} (3): attempts of a call (throttled, timed out,
+     *                    connection refused or reset), within the call's time
      */
     public record Timeouts(Duration call, int maxAttempts) {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(1), 3);
@@ -127,7 +130,7 @@ public final class DynamoClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(timeouts.maxAttempts()).build())
-                        .apiCallTimeout(timeouts.call())
+                        .apiCallTimeout(timeouts.call().multipliedBy(2))
                         .apiCallAttemptTimeout(timeouts.call())
                         .build());
         if (endpoint != null) {

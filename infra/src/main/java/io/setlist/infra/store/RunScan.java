@@ -95,6 +95,8 @@ public final class RunScan {
         do {
             ScanRequest.Builder request = ScanRequest.builder().tableName(tables.recommendations())
                     .segment(segment).totalSegments(segments)
+                    // Strongly consistent: every item was written before the pointer moved, so all are seen.
+                    .consistentRead(true)
                     .filterExpression("run_id = :run")
                     .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId)))
                     .overrideConfiguration(DynamoClients.BULK);

@@ -52,22 +52,23 @@ final class HealthEndpoints {
             return;
         }
         CurrentRun r = state.serving().run();
-        List<String> reasons = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (r.generatedAt().plus(maxRunAge).isBefore(Instant.now())) {
-            reasons.add("run " + r.runId() + " is older than " + maxRunAge.toHours() + " h");
+            problems.add("run " + r.runId() + " is older than " + maxRunAge.toHours() + " h");
         }
         if (state.storeError() != null) {
-            reasons.add("the store does not answer since " + state.storeErrorSince() + " (" + state.storeError()
+            problems.add("the store does not answer since " + state.storeErrorSince() + " (" + state.storeError()
                     + "); serving the last loaded run, last confirmed current at " + state.pointerReadAt());
         }
         if (state.loadError() != null) {
-            reasons.add(state.loadError());
+            problems.add(state.loadError());
         }
+        // Read-through is a way of serving, not a problem: said, but READY.
+        List<String> reasons = new ArrayList<>(problems);
         if (state.fallbackReason() != null) {
             reasons.add("served read-through: " + state.fallbackReason());
         }
-        boolean degraded = reasons.size() > (state.fallbackReason() != null ? 1 : 0);
-        ctx.json(new Status(degraded ? "DEGRADED" : "READY", r.runId(), r.businessDate().toString(),
+        ctx.json(new Status(problems.isEmpty() ? "READY" : "DEGRADED", r.runId(), r.businessDate().toString(),
                 r.generatedAt().toString(), state.serving().mode(), reasons.isEmpty() ? null : String.join("; ", reasons)));
     }
 }

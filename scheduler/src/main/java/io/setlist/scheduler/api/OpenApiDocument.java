@@ -43,7 +43,7 @@ final class OpenApiDocument {
         ((ObjectNode) run.get("properties")).set("tiers", arrayOf(JSON.createObjectNode().put("type", "string")));
         schemas.set("Run", run);
         schemas.set("Health", object(Map.of("status", "string", "runId", "string", "businessDate", "string",
-                "generatedAt", "string")));
+                "generatedAt", "string", "mode", "string", "reason", "string")));
 
         ObjectNode paths = doc.putObject("paths");
         ObjectNode r = get(paths, RecommendationsEndpoint.PATH, Scope.READ,
@@ -103,10 +103,11 @@ final class OpenApiDocument {
 
         for (String health : new String[]{"/health/live", "/health/ready"}) {
             ObjectNode h = get(paths, health, null, health.endsWith("live")
-                    ? "200 while the process serves" : "200 with the current run once one is published, else 503",
+                    ? "200 while the process serves" : "200 with the served run (READY, or DEGRADED with a reason) once one "
+                    + "is loaded, else 503 NOT_READY with a reason",
                     "Health", false);
             if (health.endsWith("ready")) {
-                h.with("responses").putObject("503").put("description", "no run published yet");
+                h.with("responses").putObject("503").put("description", "no run served yet: none published, or the first still loading");
             }
         }
         return doc;

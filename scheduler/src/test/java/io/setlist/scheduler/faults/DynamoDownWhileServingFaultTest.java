@@ -75,7 +75,7 @@ class DynamoDownWhileServingFaultTest {
                 try {
                     long start = System.nanoTime();
                     assertThatThrownBy(runs::currentRun).as("a point read of a hung store gives up");
-                    assertThat(elapsedMillis(start)).as("bounded by the ~1 s call timeout").isLessThan(2_500);
+                    assertThat(elapsedMillis(start)).as("bounded: 1 s an attempt, 2 s a call").isLessThan(3_000);
                     assertServesFromMemory(api, key, RUN_A);
                     JsonNode ready = awaitReady(api, RUN_A, "DEGRADED");
                     assertThat(ready.get("reason").asText()).contains("store does not answer");
@@ -88,7 +88,7 @@ class DynamoDownWhileServingFaultTest {
                 dynamo.kill();
                 long start = System.nanoTime();
                 assertThatThrownBy(runs::currentRun).as("a point read of a dead store fails");
-                assertThat(elapsedMillis(start)).isLessThan(2_500);
+                assertThat(elapsedMillis(start)).isLessThan(3_000);
                 assertServesFromMemory(api, key, RUN_A);
                 assertThat(awaitReady(api, RUN_A, "DEGRADED").get("reason").asText()).contains("store does not answer");
 
@@ -110,6 +110,7 @@ class DynamoDownWhileServingFaultTest {
     private static void assertServesFromMemory(ApiServer api, String key, String runId) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         int reads = 0;
+        List<Long> liveMillis = new ArrayList<>();
         while (System.nanoTime() < until) {
             HttpResponse<String> r = get(api, "/v1/users/u" + (reads % 50) + "/recommendations?limit=5", key);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -118,10 +119,15 @@ class DynamoDownWhileServingFaultTest {
             assertThat(get(api, "/v1/cache/hot/priorities?limit=3", key).statusCode()).isEqualTo(200);
             long start = System.nanoTime();
             assertThat(get(api, "/health/live", null).statusCode()).isEqualTo(200);
-            assertThat(elapsedMillis(start)).as("/health/live touches no store").isLessThan(500);
+            liveMillis.add(elapsedMillis(start));
             reads++;
         }
         assertThat(reads).isGreaterThan(3);
+        // A live check that waited on the store would take at least its 1 s call timeout; on a busy shared
+        // machine one answer may still take a few hundred milliseconds, so the bound is the timeout, not less.
+        liveMillis.sort(null);
+        assertThat(liveMillis.get(liveMillis.size() - 1)).as("/health/live touches no store").isLessThan(1_000);
+        assertThat(liveMillis.get(liveMillis.size() / 2)).as("median /health/live").isLessThan(200);
     }
 
     private static JsonNode awaitReady(ApiServer api, String runId, String status) throws Exception {
