@@ -17,7 +17,7 @@ import io.setlist.recommender.select.TopK;
  * same order whichever of u and v is the query: similarities are symmetric bit for bit, and results do
  * not depend on how users are split between workers.
  */
-final class NeighbourBlock implements NeighbourWorker {
+final class NeighbourBlock {
 
     private final int[] rowStart;
     private final int[] columns;
@@ -65,21 +65,15 @@ final class NeighbourBlock implements NeighbourWorker {
         this.top = new TopK(k);
     }
 
-    /** Computes neighbours of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
     private long postingsScanned;
 
-    @Override
-    public long postingsScanned() {
+    /** Postings read so far. */
+    long postingsScanned() {
         return postingsScanned;
     }
 
-    @Override
-    public long postingsSkipped() {
-        return 0;
-    }
-
-    @Override
-    public void compute(int fromUser, int toUser) {
+    /** Computes neighbours of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
+    void compute(int fromUser, int toUser) {
         final int[] postingStart = postings.postingStart;
         final int users = dot.length;
         for (int u = fromUser; u < toUser; u++) {

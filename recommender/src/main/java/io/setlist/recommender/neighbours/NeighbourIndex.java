@@ -37,7 +37,6 @@ public final class NeighbourIndex {
     private final float[] similarities;
     private final int[] counts;
     private long postingsScanned;
-    private long postingsSkipped;
 
     private NeighbourIndex(int k, int[] neighbours, float[] similarities, int[] counts) {
         this.k = k;
@@ -59,31 +58,20 @@ public final class NeighbourIndex {
         return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, 0, counts.users(), null);
     }
 
-    /** How the exact top-k is searched; both give identical results, they differ only in speed. */
-    public enum Search {
-        /** Every posting of every artist of the query user ({@link NeighbourBlock}). */
-        FULL_SCAN,
-        /** Skips popular artists' postings when a bound proves them irrelevant ({@link BoundedNeighbourBlock}). */
-        BOUNDED
-    }
-
-    /**
-     * The search {@link #build} and {@link #buildRange} use: the full scan, because on Last.fm-shaped data the
-     * bounded search's extra passes over the touched users cost more than the postings it skips (README, "Scale").
-     */
-    public static final Search DEFAULT_SEARCH = Search.FULL_SCAN;
-
     public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
                                             double profileWeight, int k, int threads, int fromUser, int toUser,
                                             java.util.function.IntConsumer progress) {
         return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, fromUser, toUser, progress,
-                DEFAULT_SEARCH, 0);
+                0);
     }
 
     /**
      * Neighbours of the query users {@code fromUser..toUser-1} only (the others get none): the unit of work that a
      * partitioned run hands to one machine. Every block of {@link #BLOCK_SIZE} users reads the shared, immutable
-     * index and writes only its own users' slots, so blocks can run in any order, anywhere.
+     * index and writes only its own users' slots, so blocks can run in any order, anywhere. Every posting of every
+     * artist of a query user is read: a search that skipped popular artists' postings under a bound gave the same
+     * neighbours but was slower on Last.fm-shaped data (its extra passes over the touched users cost more than the
+     * postings it skipped), so it was removed.
      *
      * @param progress             told the number of query users finished after each block (from worker threads),
      *                             or null
@@ -91,8 +79,7 @@ public final class NeighbourIndex {
      */
     public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
                                             double profileWeight, int k, int threads, int fromUser, int toUser,
-                                            java.util.function.IntConsumer progress, Search search,
-                                            int maxPostingsPerArtist) {
+                                            java.util.function.IntConsumer progress, int maxPostingsPerArtist) {
         if (fromUser < 0 || toUser > counts.users() || fromUser > toUser) {
             throw new IllegalArgumentException("bad user range " + fromUser + ".." + toUser + " of " + counts.users());
         }
@@ -126,13 +113,9 @@ public final class NeighbourIndex {
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (toUser - fromUser + BLOCK_SIZE - 1) / BLOCK_SIZE;
         java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
         Runnable worker = () -> {
-            NeighbourWorker block = search == Search.BOUNDED
-                    ? new BoundedNeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
-                            profiles, profileWeight, k, neighbours, similarities, neighbourCounts)
-                    : new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
-                            profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
+            NeighbourBlock block = new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
+                    profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
                 int from = fromUser + b * BLOCK_SIZE;
                 int to = Math.min(toUser, from + BLOCK_SIZE);
@@ -142,12 +125,10 @@ public final class NeighbourIndex {
                 }
             }
             scanned.addAndGet(block.postingsScanned());
-            skipped.addAndGet(block.postingsSkipped());
         };
         runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
         NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
         index.postingsScanned = scanned.get();
-        index.postingsSkipped = skipped.get();
         return index;
     }
 
@@ -190,11 +171,6 @@ public final class NeighbourIndex {
     /** Postings the search read (a posting read twice counts twice): its main cost. */
     public long postingsScanned() {
         return postingsScanned;
-    }
-
-    /** Postings of query users' artists that the bounded search proved irrelevant and never read. */
-    public long postingsSkipped() {
-        return postingsSkipped;
     }
 
     public int k() {

@@ -75,7 +75,7 @@ public final class UserKnnRecommender {
 
         progress.started("neighbours", counts.users());
         NeighbourIndex neighbours = NeighbourIndex.buildRange(counts, weights, profilesByUserIndex, s.profileWeight(),
-                s.neighbours(), s.threads(), 0, counts.users(), progress::advance, NeighbourIndex.DEFAULT_SEARCH,
+                s.neighbours(), s.threads(), 0, counts.users(), progress::advance,
                 s.maxPostingsPerArtist());
         long t2 = System.nanoTime();
         progress.finished("neighbours", (t2 - t1) / 1e9);

@@ -31,11 +31,9 @@ class NeighbourIndexTest {
         float[] w = RowWeights.apply(counts, weighting);
         UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
 
-        for (NeighbourIndex.Search search : NeighbourIndex.Search.values()) {
-            int usersWithFewerThanK = assertEqualsNaive(counts, w, profiles, profileWeight, search);
-            // the fixture must exercise both full and short neighbour lists
-            assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
-        }
+        int usersWithFewerThanK = assertEqualsNaive(counts, w, profiles, profileWeight);
+        // the fixture must exercise both full and short neighbour lists
+        assertThat(usersWithFewerThanK).isBetween(1, USERS - 1);
     }
 
     /** Few artists, so every user's postings cover several times all users: the dense sweep path. */
@@ -59,32 +57,28 @@ class NeighbourIndexTest {
         assertThat(dense).isBetween(counts.users() / 2, counts.users() - 1);
         float[] w = RowWeights.apply(counts, weighting);
         UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
-        assertEqualsNaive(counts, w, profiles, profileWeight, NeighbourIndex.Search.FULL_SCAN);
+        assertEqualsNaive(counts, w, profiles, profileWeight);
     }
 
     /** @return the number of users with fewer than K neighbours */
-    private static int assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
-                                         NeighbourIndex.Search search) {
+    private static int assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight) {
         NeighbourIndex index = NeighbourIndex.buildRange(counts, w, profiles, profileWeight, K, 1, 0, counts.users(),
-                null, search, 0);
+                null, 0);
 
         int usersWithFewerThanK = 0;
         for (int u = 0; u < USERS; u++) {
             List<float[]> naive = naiveTopK(counts, w, profiles, profileWeight, u);
             int[] ids = index.neighboursOf(u);
             float[] sims = index.similaritiesOf(u);
-            assertThat(ids).as("%s user %d", search, u).hasSize(naive.size());
+            assertThat(ids).as("user %d", u).hasSize(naive.size());
             for (int r = 0; r < ids.length; r++) {
-                assertThat(ids[r]).as("%s user %d rank %d", search, u, r).isEqualTo((int) naive.get(r)[0]);
-                assertThat(sims[r]).as("%s user %d rank %d", search, u, r).isEqualTo(naive.get(r)[1]);
+                assertThat(ids[r]).as("user %d rank %d", u, r).isEqualTo((int) naive.get(r)[0]);
+                assertThat(sims[r]).as("user %d rank %d", u, r).isEqualTo(naive.get(r)[1]);
             }
             assertThat(ids).doesNotContain(u);
             usersWithFewerThanK += ids.length < K ? 1 : 0;
         }
         assertThat(index.k()).isEqualTo(K);
-        if (search == NeighbourIndex.Search.BOUNDED && profileWeight <= 0.05) {
-            assertThat(index.postingsSkipped()).as("the pruning path must be exercised").isPositive();
-        }
         return usersWithFewerThanK;
     }
 
@@ -139,9 +133,9 @@ class NeighbourIndexTest {
         }
         NeighbourIndex exact = NeighbourIndex.build(counts, w, null, 0, K, 1);
         NeighbourIndex capped = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,
-                NeighbourIndex.Search.FULL_SCAN, largest);
+                largest);
         NeighbourIndex tighter = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,
-                NeighbourIndex.Search.FULL_SCAN, largest / 2);
+                largest / 2);
         for (int u = 0; u < counts.users(); u++) {
             assertThat(capped.neighboursOf(u)).isEqualTo(exact.neighboursOf(u));
         }
@@ -158,7 +152,7 @@ class NeighbourIndexTest {
                 .build();
         float[] w = RowWeights.apply(counts, Weighting.LOG);
         NeighbourIndex capped = NeighbourIndex.buildRange(counts, w, null, 0, 5, 1, 0, counts.users(), null,
-                NeighbourIndex.Search.FULL_SCAN, 1);
+                1);
         // only user 3 (index 2) remains in artist 7's postings: everyone who has 7 finds exactly user 3
         assertThat(capped.neighboursOf(0)).containsExactly(2);
         assertThat(capped.neighboursOf(1)).containsExactly(2);

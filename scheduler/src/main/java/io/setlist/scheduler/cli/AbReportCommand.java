@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ab-report", mixinStandardHelpOptions = true,
         description = "Join served predictions (prediction_log) to what happened (the PLAY at that user, track and "
                 + "time, skipped if a SKIP closed it in its session) and report each variant's accuracy at its "
-                + "model's threshold with a 95% Wilson interval, log-loss and AUC.")
+                + "model's threshold with a 95%% Wilson interval, log-loss and AUC.")
 final class AbReportCommand implements Callable<Integer> {
     @Option(names = "--from", description = "First day of play times, YYYY-MM-DD (UTC; default: all).")
     LocalDate from;

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /** Business dates are UTC days; the default one is the last complete day. */
-final class Dates {
+public final class Dates {
     private Dates() {
     }
 
-    static LocalDate yesterdayUtc() {
+    public static LocalDate yesterdayUtc() {
         return LocalDate.now(ZoneOffset.UTC).minusDays(1);
     }
 }

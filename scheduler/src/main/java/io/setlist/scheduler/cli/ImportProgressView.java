@@ -9,7 +9,7 @@ import java.io.PrintStream;
  * Shows an import's progress on stderr: a bar redrawn in place on a terminal, or a plain log line every 10% when
  * the output goes to a file or a pipe (where carriage returns would only make a mess).
  */
-final class ImportProgressView implements ImportProgress {
+public final class ImportProgressView implements ImportProgress {
     private static final int WIDTH = 30;
 
     private final PrintStream err;
@@ -23,7 +23,7 @@ final class ImportProgressView implements ImportProgress {
         this.terminal = terminal;
     }
 
-    static ImportProgressView forConsole() {
+    public static ImportProgressView forConsole() {
         return new ImportProgressView(System.err, System.console() != null);
     }
 

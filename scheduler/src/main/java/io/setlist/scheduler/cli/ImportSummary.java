@@ -3,11 +3,11 @@ package io.setlist.scheduler.cli;
 import io.setlist.sql.load.WorkloadImport;
 
 /** The per-file table an import prints: read = loaded + quarantined, always. */
-final class ImportSummary {
+public final class ImportSummary {
     private ImportSummary() {
     }
 
-    static long print(WorkloadImport.ImportReport report) {
+    public static long print(WorkloadImport.ImportReport report) {
         System.out.printf("%-36s %12s %12s %12s %8s%n", "file", "read", "loaded", "quarantined", "seconds");
         long loaded = 0;
         for (WorkloadImport.FileReport f : report.files()) {

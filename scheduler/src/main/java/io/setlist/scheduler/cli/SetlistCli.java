@@ -4,17 +4,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code setlist}: the command line of the daily recommender and cache-planning service.
+ * {@code setlist}: the command line of the daily recommender and cache-planning service. The laboratory's commands
+ * ({@code demo}, {@code generate}, {@code bench}, {@code eval}) live in {@code io.setlist.lab.cli.LabCli}, on the
+ * laboratory's own classpath; the {@code ./setlist} launcher dispatches them there, so the footer only names them.
  */
 @Command(name = "setlist", mixinStandardHelpOptions = true, version = "setlist 0.1.0",
         description = "Daily music recommendations and cache-priority lists: PostgreSQL warehouse in, DynamoDB out.",
+        footer = {"", "Laboratory (run by ./setlist on the laboratory's classpath; each answers --help):",
+                "  demo      Generate a small synthetic workload, run the pipeline on it, serve it.",
+                "  generate  Write synthetic input files.",
+                "  bench     Benchmarks, each with its baseline in the same run.",
+                "  eval      Offline evaluations on data files."},
         subcommands = {
-                DemoCommand.class,
                 AbReportCommand.class,
-                BenchCommand.class,
                 CleanupCommand.class,
-                EvalCommand.class,
-                GenerateCommand.class,
                 ImportCommand.class,
                 KeysCommand.class,
                 ModelsCommand.class,
@@ -40,7 +43,11 @@ public final class SetlistCli implements Runnable {
 
     /** Runs a command line and returns its exit code; errors print one line, not a stack trace. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new SetlistCli());
+        return execute(new CommandLine(new SetlistCli()), args);
+    }
+
+    /** Runs {@code cli} (this or another {@code setlist} entry point) with the same one-line error reporting. */
+    public static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("setlist: error: " + message(e));
             if (System.getenv("SETLIST_DEBUG") != null) {

@@ -4,11 +4,11 @@ import io.setlist.scheduler.SetlistService;
 import io.setlist.scheduler.config.Backends;
 
 /** Ctrl-C or SIGTERM: stop taking triggers, let a running job finish, stop serving, stop embedded servers. */
-final class ShutdownHook {
+public final class ShutdownHook {
     private ShutdownHook() {
     }
 
-    static void install(SetlistService service, Backends backends) {
+    public static void install(SetlistService service, Backends backends) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 service.close();

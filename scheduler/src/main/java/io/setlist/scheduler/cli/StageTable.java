@@ -5,11 +5,11 @@ import io.setlist.scheduler.pipeline.DailyPipeline;
 import java.util.List;
 
 /** Prints what each stage of a run did, one line each. */
-final class StageTable {
+public final class StageTable {
     private StageTable() {
     }
 
-    static void print(List<DailyPipeline.StageReport> reports) {
+    public static void print(List<DailyPipeline.StageReport> reports) {
         for (DailyPipeline.StageReport r : reports) {
             if (r.skipped()) {
                 System.out.printf("  %s %-11s skipped: %s%n", r.businessDate(), r.job(), r.summary());
