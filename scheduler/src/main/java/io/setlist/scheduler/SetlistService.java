@@ -6,11 +6,9 @@ import io.setlist.sql.models.ModelRegistry;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.ScheduleSettings;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.scheduler.models.VariantSplit;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
 import java.time.Duration;
@@ -35,20 +33,22 @@ public final class SetlistService implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Starts serving on {@code settings.httpPort()}; with a {@code schedule}, joins the scheduler cluster too. */
-    public static SetlistService start(Backends backends, Settings settings, ScheduleSettings schedule) {
-        ScheduleSettings operations = schedule != null ? schedule : ScheduleSettings.fromEnvironment();
-        DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
-        ClusteredScheduler scheduler = schedule == null ? null
-                : ClusteredScheduler.start(backends.warehouse(), pipeline, schedule);
+    /**
+     * Starts serving on {@code config.api().httpPort()}; with {@code joinScheduler}, joins the scheduler cluster
+     * that runs the daily pipeline too.
+     */
+    public static SetlistService start(Backends backends, Config config, boolean joinScheduler) {
+        DailyPipeline pipeline = DailyPipeline.standard(backends, config);
+        ClusteredScheduler scheduler = joinScheduler
+                ? ClusteredScheduler.start(backends.warehouse(), pipeline, config.schedule()) : null;
         try {
-            ApiSettings apiSettings = ApiSettings.fromEnvironment();
+            ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                     new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
-                            operations.maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            new CompletionPredictions(backends.warehouse(), VariantSplit.fromEnvironment(System.getenv()))),
-                    "0.0.0.0", settings.httpPort());
+                            config.schedule().maxRunAge(), new ModelRegistry(backends.warehouse()),
+                            new CompletionPredictions(backends.warehouse(), config.abSplit())),
+                    "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {
             if (scheduler != null) {

@@ -48,7 +48,7 @@ class CompletionModelRegistryTest {
     static void load() {
         Path data = home.resolve("data");
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(250, 28, 11, FIRST_DAY), data);
-        backends = Backends.open(RealBackends.isolatedSettings(home));
+        backends = Backends.open(RealBackends.isolatedConfig(home));
         WorkloadImport.importDirectory(backends.warehouse(), data);
         models = new CompletionModels(backends.warehouse());
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.sql.load.WorkloadImport;
 import io.setlist.sql.runs.RunLedger;
@@ -55,10 +55,10 @@ class DailyPipelineEndToEndTest {
     static void runThePipeline() throws Exception {
         Path data = home.resolve("data");
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(400, 14, 7, FIRST_DAY), data);
-        Settings settings = RealBackends.isolatedSettings(home);
+        Config settings = RealBackends.isolatedConfig(home);
         backends = Backends.open(settings);
         WorkloadImport.importDirectory(backends.warehouse(), data);
-        service = SetlistService.start(backends, settings, null);
+        service = SetlistService.start(backends, settings, false);
         // The same code path as `./setlist keys create --scope read --name e2e`.
         readKey = new ApiKeys(backends.warehouse()).create("e2e", Scope.READ).secret();
         base = "http://127.0.0.1:" + service.port();

@@ -32,7 +32,7 @@ class FailedRunTest {
     void aFailedStageKeepsTheLastPublishedRunAndCanBeRerun() {
         LocalDate first = LocalDate.parse("2026-09-01");
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(150, 10, 3, first), home.resolve("data"));
-        var settings = RealBackends.isolatedSettings(home);
+        var settings = RealBackends.isolatedConfig(home);
         try (Backends backends = Backends.open(settings)) {
             WorkloadImport.importDirectory(backends.warehouse(), home.resolve("data"));
             DailyPipeline good = DailyPipeline.standard(backends, settings);

@@ -82,7 +82,7 @@ class PredictionsApiTest {
     static void load() throws Exception {
         Path data = home.resolve("data");
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(200, 21, 13, FIRST_DAY), data);
-        backends = Backends.open(RealBackends.isolatedSettings(home));
+        backends = Backends.open(RealBackends.isolatedConfig(home));
         WorkloadImport.importDirectory(backends.warehouse(), data);
         CompletionModels models = new CompletionModels(backends.warehouse());
         assertThat(models.train(LAST_DAY, "gradient-boosted-trees", "first", ModelSelection.Grid.small())
@@ -240,7 +240,7 @@ class PredictionsApiTest {
 
     @Test
     void withoutAChampionBothRoutesAnswer404(@TempDir Path otherHome) throws Exception {
-        io.setlist.scheduler.config.Settings settings = RealBackends.isolatedSettings(otherHome);
+        io.setlist.scheduler.config.WarehouseSettings settings = RealBackends.isolatedConfig(otherHome).warehouse();
         try (Database empty = Database.open(settings.jdbcUrl(), settings.jdbcUser(), "", 2);
              ApiServer server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                      new ApiKeys(backends.warehouse()), UNLIMITED,

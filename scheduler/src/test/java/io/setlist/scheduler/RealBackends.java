@@ -2,7 +2,7 @@ package io.setlist.scheduler;
 
 import io.setlist.infra.embedded.LocalDynamo;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.sql.embedded.LocalPostgres;
 
 import java.nio.file.Path;
@@ -39,13 +39,13 @@ public final class RealBackends {
         }
     }
 
-    /** Settings for a fresh database and a fresh DynamoDB table prefix, isolated from other tests. */
-    public static Settings isolatedSettings(Path home) {
-        return isolatedSettings(home, Map.of());
+    /** A configuration for a fresh database and a fresh DynamoDB table prefix, isolated from other tests. */
+    public static Config isolatedConfig(Path home) {
+        return isolatedConfig(home, Map.of());
     }
 
-    /** As {@link #isolatedSettings(Path)}, with extra environment variables. */
-    public static Settings isolatedSettings(Path home, Map<String, String> extra) {
+    /** As {@link #isolatedConfig(Path)}, with extra environment variables. */
+    public static Config isolatedConfig(Path home, Map<String, String> extra) {
         start();
         int n = COUNTER.incrementAndGet();
         String database = "e2e" + ProcessHandle.current().pid() + "_" + n;
@@ -64,10 +64,10 @@ public final class RealBackends {
         env.put("SETLIST_HTTP_PORT", "0");
         env.put("SETLIST_CACHE_TIERS", "hot:64MiB,warm:512MiB");
         env.putAll(extra);
-        return Settings.from(env);
+        return Config.parse(env);
     }
 
     public static Backends open(Path home) {
-        return Backends.open(isolatedSettings(home));
+        return Backends.open(isolatedConfig(home));
     }
 }

@@ -2,7 +2,9 @@ package io.setlist.infra.dynamo;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -16,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Builds the one {@link DynamoDbClient} a process uses: AWS with the default region and credential chain, or a
@@ -56,23 +57,6 @@ public final class DynamoClients {
             }
             if (maxAttempts < 1 || maxAttempts > 10) {
                 throw new IllegalArgumentException("SETLIST_DYNAMODB_MAX_ATTEMPTS must be 1..10, got " + maxAttempts);
-            }
-        }
-
-        public static Timeouts from(Map<String, String> env) {
-            return new Timeouts(Duration.ofMillis(number(env, "SETLIST_DYNAMODB_TIMEOUT_MS",
-                    DEFAULT.call().toMillis())), (int) number(env, "SETLIST_DYNAMODB_MAX_ATTEMPTS", DEFAULT.maxAttempts()));
-        }
-
-        private static long number(Map<String, String> env, String name, long fallback) {
-            String v = env.get(name);
-            if (v == null || v.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
             }
         }
     }
@@ -146,13 +130,15 @@ public final class DynamoClients {
         return builder.build();
     }
 
-    /** Local servers accept any key; real ones from the environment are used when present. */
+    /**
+     * Local servers accept any key, but DynamoDB Local keeps one database per access key id, so the user's key is
+     * used when the environment has one. The SDK's own provider reads it: Setlist itself reads no AWS variable.
+     */
     private static AwsCredentialsProvider localCredentials() {
-        String id = System.getenv("AWS_ACCESS_KEY_ID");
-        String secret = System.getenv("AWS_SECRET_ACCESS_KEY");
-        if (id != null && secret != null) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(id, secret));
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        return AwsCredentialsProviderChain.builder()
+                .reuseLastProviderEnabled(false)
+                .credentialsProviders(EnvironmentVariableCredentialsProvider.create(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.models.AbReport;
 import io.setlist.sql.predictions.PredictionLog;
 import picocli.CommandLine.Command;
@@ -22,6 +21,9 @@ import java.util.concurrent.Callable;
                 + "time, skipped if a SKIP closed it in its session) and report each variant's accuracy at its "
                 + "model's threshold with a 95%% Wilson interval, log-loss and AUC.")
 final class AbReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Option(names = "--from", description = "First day of play times, YYYY-MM-DD (UTC; default: all).")
     LocalDate from;
 
@@ -43,7 +45,7 @@ final class AbReportCommand implements Callable<Integer> {
         Instant end = to == null ? Instant.parse("9999-01-01T00:00:00Z")
                 : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<AbReport.Row> rows;
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+        try (Backends backends = Backends.open(startup.get())) {
             rows = AbReport.of(new PredictionLog(backends.warehouse()).observed(start, end));
         }
         if (format.equals("json")) {

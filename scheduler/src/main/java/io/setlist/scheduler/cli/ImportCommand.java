@@ -1,7 +1,6 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.load.ImportFormat;
 import io.setlist.sql.load.WorkloadImport;
 import picocli.CommandLine.Command;
@@ -19,6 +18,9 @@ import java.util.concurrent.Callable;
                 + "user_artists.dat), pozytywka (users/artists/tracks/track_storage/sessions .jsonl), events "
                 + "(one CSV user_id,ts,event_name[,track_id,session_id])."})
 final class ImportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Parameters(arity = "1..2", paramLabel = "[FORMAT] PATH",
             description = "Optional format, then a directory holding the format's files, or one file.")
     List<String> arguments;
@@ -27,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportFormat format = arguments.size() == 2 ? ImportFormat.forLabel(arguments.get(0)) : ImportFormat.SETLIST;
         Path path = Path.of(arguments.get(arguments.size() - 1));
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+        try (Backends backends = Backends.open(startup.get())) {
             WorkloadImport.ImportReport report = WorkloadImport.importPath(backends.warehouse(), format, path,
                     ImportProgressView.forConsole());
             ImportSummary.print(report);

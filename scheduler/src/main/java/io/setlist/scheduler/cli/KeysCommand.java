@@ -3,7 +3,6 @@ package io.setlist.scheduler.cli;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.keys.ApiKeyTable.StoredKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +25,9 @@ final class KeysCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a key and print it (the only time it is shown).")
     static final class Create implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Option(names = "--scope", required = true, description = "read (recommendations, cache, retention) or "
                 + "admin (runs, jobs, and everything read may do).")
         String scope;
@@ -36,7 +38,7 @@ final class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             Scope parsed = Scope.parse(scope);
-            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            try (Backends backends = Backends.open(startup.get())) {
                 ApiKeys.IssuedKey key = new ApiKeys(backends.warehouse()).create(name, parsed);
                 System.err.printf("created %s key '%s' (id %d); it is not stored and cannot be shown again:%n",
                         parsed.label(), name, key.stored().id());
@@ -48,9 +50,12 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never the keys themselves).")
     static final class ListKeys implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Override
         public Integer call() {
-            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            try (Backends backends = Backends.open(startup.get())) {
                 System.out.printf("%5s  %-24s %-6s %-12s %-24s %s%n", "id", "name", "scope", "starts with",
                         "created", "revoked");
                 for (StoredKey k : new ApiKeys(backends.warehouse()).list()) {
@@ -66,12 +71,15 @@ final class KeysCommand implements Runnable {
             description = "Revoke the active key with this name; serving processes refuse it within "
                     + "SETLIST_API_KEY_CACHE_SECONDS (10 s).")
     static final class Revoke implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Parameters(paramLabel = "NAME", description = "The key's name.")
         String name;
 
         @Override
         public Integer call() {
-            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            try (Backends backends = Backends.open(startup.get())) {
                 if (!new ApiKeys(backends.warehouse()).revoke(name)) {
                     System.err.println("setlist: no active key named '" + name + "'");
                     return 1;

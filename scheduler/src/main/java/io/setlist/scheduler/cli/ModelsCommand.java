@@ -2,7 +2,6 @@ package io.setlist.scheduler.cli;
 
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.scheduler.models.CompletionModels;
 import io.setlist.sql.models.ModelRegistry;
 import picocli.CommandLine;
@@ -26,9 +25,12 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every registered version, * marks the champion.")
     static final class ListVersions implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Override
         public Integer call() {
-            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            try (Backends backends = Backends.open(startup.get())) {
                 System.out.printf("  %-11s %4s %-24s %8s %8s %8s %9s  %-20s %s%n", "model", "ver", "algorithm",
                         "rows", "accuracy", "AUC", "log-loss", "created", "changelog");
                 for (ModelRegistry.Version v : new ModelRegistry(backends.warehouse()).versions(null)) {
@@ -46,6 +48,9 @@ final class ModelsCommand implements Runnable {
             description = "Train a completion model on the warehouse, register it as the next version, and make it the "
                     + "champion only if it beats the current one on the same evaluation window.")
     static final class Train implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Option(names = "--date", description = "Last business date of the training data (default: yesterday, UTC).")
         LocalDate date;
 
@@ -59,7 +64,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             LocalDate day = date != null ? date : Dates.yesterdayUtc();
-            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            try (Backends backends = Backends.open(startup.get())) {
                 CompletionModels.Trained t = new CompletionModels(backends.warehouse())
                         .train(day, algorithm, changelog, ModelSelection.Grid.standard());
                 System.out.printf("%s v%d: %s; %,d train / %,d validation plays; evaluation window %s%n",

@@ -1,7 +1,6 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.load.QuarantineLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +12,9 @@ import java.util.concurrent.Callable;
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
         description = "List the rows imports rejected: source file, line, field, reason and the raw line.")
 final class QuarantineCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Option(names = "--source", description = "Only rows of this source file name (e.g. sessions.jsonl).")
     String source;
 
@@ -24,7 +26,7 @@ final class QuarantineCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+        try (Backends backends = Backends.open(startup.get())) {
             QuarantineLog log = new QuarantineLog(backends.warehouse());
             Map<String, Long> counts = log.counts(source);
             List<QuarantineLog.Row> rows = log.list(source, limit);

@@ -1,7 +1,6 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.retention.CohortRetention;
 import io.setlist.sql.retention.RetentionMatrix;
 import io.setlist.sql.retention.Rollups;
@@ -20,6 +19,9 @@ import java.util.concurrent.Callable;
                         + "classic (active on exactly day/week N) and rolling (N or later) counts and rates.",
                 "Both bring the rollups up to date first and read them, not the raw events."})
 final class RetentionCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Option(names = "--install-date", description = "Install date YYYY-MM-DD (one cohort).")
     LocalDate installDate;
 
@@ -51,7 +53,7 @@ final class RetentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from and --to go together");
         }
         RetentionMatrix.CohortBy cohortBy = RetentionMatrix.CohortBy.parse(by);
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+        try (Backends backends = Backends.open(startup.get())) {
             new Rollups(backends.warehouse()).refresh();
             if (matrix) {
                 List<RetentionMatrix.Cohort> cohorts = new RetentionMatrix(backends.warehouse()).compute(from, to, cohortBy);

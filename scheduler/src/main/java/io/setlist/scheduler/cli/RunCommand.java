@@ -1,7 +1,7 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +16,9 @@ import java.util.concurrent.Callable;
                 + "publish, cleanup) for a business date, or backfill a date range. A job that already succeeded "
                 + "for a date is skipped unless --force.")
 final class RunCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Parameters(index = "0", defaultValue = "all", description = "all | retention | recommend | completion | publish | cleanup "
             + "(default: ${DEFAULT-VALUE}).")
     String job;
@@ -38,8 +41,9 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("use either --date D or both --from D1 --to D2");
         }
         LocalDate businessDate = date != null ? date : Dates.yesterdayUtc();
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
-            DailyPipeline pipeline = DailyPipeline.standard(backends, Settings.fromEnvironment());
+        Config config = startup.get();
+        try (Backends backends = Backends.open(config)) {
+            DailyPipeline pipeline = DailyPipeline.standard(backends, config);
             List<DailyPipeline.StageReport> reports = from != null
                     ? pipeline.backfill(job, from, to, force)
                     : "all".equals(job) ? pipeline.run(businessDate, force)

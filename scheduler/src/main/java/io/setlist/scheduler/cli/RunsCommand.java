@@ -1,7 +1,6 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import io.setlist.sql.runs.RunLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +10,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Show the run ledger, newest first.")
 final class RunsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Option(names = "--last", defaultValue = "20", description = "How many rows (default: ${DEFAULT-VALUE}).")
     int last;
 
@@ -19,7 +21,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+        try (Backends backends = Backends.open(startup.get())) {
             System.out.printf("%-11s %-10s %-11s %7s %8s %12s %12s  %s%n", "job", "date", "status", "attempt",
                     "seconds", "rows in", "rows out", "node: summary / error");
             for (RunLedger.Entry e : new RunLedger(backends.warehouse()).latest(job, last)) {

@@ -2,7 +2,7 @@ package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.SetlistService;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
                 + "cron trigger (SETLIST_PIPELINE_CRON, UTC) until Ctrl-C or SIGTERM. Any number of nodes may "
                 + "share one database: each trigger fires once.")
 final class ServeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     @Option(names = "--port", description = "HTTP port (default: SETLIST_HTTP_PORT or 8080).")
     Integer port;
 
@@ -21,13 +24,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = Settings.fromEnvironment();
+        Config config = startup.get();
         if (port != null) {
-            settings = settings.withHttpPort(port);
+            config = config.withHttpPort(port);
         }
-        Backends backends = Backends.open(settings);
-        SetlistService service = SetlistService.start(backends, settings,
-                noSchedule ? null : io.setlist.scheduler.config.ScheduleSettings.fromEnvironment());
+        Backends backends = Backends.open(config);
+        SetlistService service = SetlistService.start(backends, config, !noSchedule);
         ShutdownHook.install(service, backends);
         System.out.println(backends.describe());
         System.out.printf("serving on http://localhost:%d (next scheduled run: %s)%n", service.port(),

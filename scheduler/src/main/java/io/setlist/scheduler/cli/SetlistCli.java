@@ -1,12 +1,20 @@
 package io.setlist.scheduler.cli;
 
+import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.config.ConfigParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.Map;
 
 /**
  * {@code setlist}: the command line of the daily recommender and cache-planning service. The laboratory's commands
  * ({@code demo}, {@code generate}, {@code bench}, {@code eval}) live in {@code io.setlist.lab.cli.LabCli}, on the
  * laboratory's own classpath; the {@code ./setlist} launcher dispatches them there, so the footer only names them.
+ *
+ * <p>The environment is read once, when this root command is made; its commands take their settings from
+ * {@link #config()} (through {@link StartupConfig}). A malformed variable fails the commands that need settings,
+ * naming the variable, and leaves {@code --help} and {@code config} working.
  */
 @Command(name = "setlist", mixinStandardHelpOptions = true, version = "setlist 0.1.0",
         description = "Daily music recommendations and cache-priority lists: PostgreSQL warehouse in, DynamoDB out.",
@@ -18,6 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 AbReportCommand.class,
                 CleanupCommand.class,
+                ConfigCommand.class,
                 ImportCommand.class,
                 KeysCommand.class,
                 ModelsCommand.class,
@@ -28,9 +37,25 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class SetlistCli implements Runnable {
+public final class SetlistCli implements Runnable, ConfiguredRoot {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final Config.Parsed parsed;
+
+    /** Reads this process's environment. */
+    public SetlistCli() {
+        this(ConfigParser.processEnvironment());
+    }
+
+    public SetlistCli(Map<String, String> environment) {
+        this.parsed = Config.read(environment);
+    }
+
+    @Override
+    public Config.Parsed parsedConfig() {
+        return parsed;
+    }
 
     @Override
     public void run() {
@@ -46,11 +71,18 @@ public final class SetlistCli implements Runnable {
         return execute(new CommandLine(new SetlistCli()), args);
     }
 
-    /** Runs {@code cli} (this or another {@code setlist} entry point) with the same one-line error reporting. */
+    /**
+     * Runs {@code cli} (this or another {@code setlist} entry point) with the same one-line error reporting; a root
+     * that is a {@link ConfiguredRoot} decides with its {@code SETLIST_DEBUG} whether errors show stack traces.
+     */
     public static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("setlist: error: " + message(e));
-            if (System.getenv("SETLIST_DEBUG") != null) {
+            if (e instanceof Config.InvalidConfigException) {
+                // Its message names every malformed variable: a stack trace would add nothing.
+                commandLine.getErr().println("setlist: ('setlist config' lists every setting)");
+            } else if (cli.getCommand() instanceof ConfiguredRoot root && root.parsedConfig().problems().isEmpty()
+                    && root.config().runtime().debug()) {
                 e.printStackTrace(commandLine.getErr());
             } else {
                 commandLine.getErr().println("setlist: (set SETLIST_DEBUG=1 for the stack trace)");

@@ -3,21 +3,18 @@ package io.setlist.scheduler.config;
 import java.util.Map;
 
 /**
- * Settings of the read API, from environment variables.
+ * Settings of the read API.
  *
- * @param cacheMiB        {@code SETLIST_API_CACHE_MIB}: memory for hot DynamoDB items (256); 0 turns the cache off
- * @param ratePerSecond   {@code SETLIST_API_RATE_LIMIT}: requests per second per API key (2000)
- * @param burst           {@code SETLIST_API_RATE_BURST}: requests a key may save up (twice the rate)
- * @param keyCacheSeconds {@code SETLIST_API_KEY_CACHE_SECONDS}: how long a key check is reused (10); a revoked key
- *                        stops working within this time
- * @param snapshotMiB     {@code SETLIST_API_SNAPSHOT_MIB}: heap for the whole current run in memory (1024); a run
- *                        estimated or found larger is served read-through from DynamoDB instead; 0 always does
+ * @param httpPort        port of the read API and the health endpoints; 0 picks a free one
+ * @param cacheMiB        memory for hot DynamoDB items; 0 turns the cache off
+ * @param ratePerSecond   requests per second per API key
+ * @param burst           requests a key may save up
+ * @param keyCacheSeconds how long a key check is reused; a revoked key stops working within this time
+ * @param snapshotMiB     heap for the whole served run in memory; a run estimated or found larger is served
+ *                        read-through from DynamoDB instead; 0 always serves read-through
  */
-public record ApiSettings(int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds, int snapshotMiB) {
-    public ApiSettings(int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds) {
-        this(cacheMiB, ratePerSecond, burst, keyCacheSeconds, 1024);
-    }
-
+public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds,
+                          int snapshotMiB) {
     public ApiSettings {
         if (snapshotMiB < 0) {
             throw new IllegalArgumentException("SETLIST_API_SNAPSHOT_MIB must be >= 0, got " + snapshotMiB);
@@ -33,38 +30,40 @@ public record ApiSettings(int cacheMiB, double ratePerSecond, double burst, int 
         }
     }
 
-    public static ApiSettings fromEnvironment() {
-        return from(System.getenv());
+    static ApiSettings read(ConfigParser p) {
+        int port = p.integer("SETLIST_HTTP_PORT", 8080, 0, 65535, "read API port (`0`: any free port)");
+        int cacheMiB = p.integer("SETLIST_API_CACHE_MIB", 256, 0, Integer.MAX_VALUE,
+                "memory for hot DynamoDB items in the API; `0` turns the cache off");
+        double rate = p.number("SETLIST_API_RATE_LIMIT", "`2000`", 2000, "a number > 0", x -> x > 0,
+                "requests per second per API key");
+        double burst = p.number("SETLIST_API_RATE_BURST", "twice the rate", rate * 2, "a number >= 1", x -> x >= 1,
+                "requests an API key may save up");
+        int keyCache = p.integer("SETLIST_API_KEY_CACHE_SECONDS", 10, 0, Integer.MAX_VALUE,
+                "how long an API key check is reused (a revoked key works at most this long)");
+        int snapshotMiB = p.integer("SETLIST_API_SNAPSHOT_MIB", 1024, 0, Integer.MAX_VALUE,
+                "memory for the whole served run in the API; a larger run is served read-through from DynamoDB; "
+                        + "`0` always does");
+        return new ApiSettings(port, cacheMiB, rate, burst, keyCache, snapshotMiB);
     }
 
-    public static ApiSettings from(Map<String, String> env) {
-        double rate = number(env, "SETLIST_API_RATE_LIMIT", 2000);
-        return new ApiSettings((int) number(env, "SETLIST_API_CACHE_MIB", 256), rate,
-                number(env, "SETLIST_API_RATE_BURST", rate * 2), (int) number(env, "SETLIST_API_KEY_CACHE_SECONDS", 10),
-                (int) number(env, "SETLIST_API_SNAPSHOT_MIB", 1024));
+    /** The API settings of the configuration parsed from {@code environment} (a test's map, say). */
+    public static ApiSettings from(Map<String, String> environment) {
+        return Config.parse(environment).api();
+    }
+
+    public ApiSettings withHttpPort(int port) {
+        return new ApiSettings(port, cacheMiB, ratePerSecond, burst, keyCacheSeconds, snapshotMiB);
     }
 
     public ApiSettings withCacheMiB(int mib) {
-        return new ApiSettings(mib, ratePerSecond, burst, keyCacheSeconds, snapshotMiB);
+        return new ApiSettings(httpPort, mib, ratePerSecond, burst, keyCacheSeconds, snapshotMiB);
     }
 
     public ApiSettings withRate(double perSecond, double newBurst) {
-        return new ApiSettings(cacheMiB, perSecond, newBurst, keyCacheSeconds, snapshotMiB);
+        return new ApiSettings(httpPort, cacheMiB, perSecond, newBurst, keyCacheSeconds, snapshotMiB);
     }
 
     public ApiSettings withSnapshotMiB(int mib) {
-        return new ApiSettings(cacheMiB, ratePerSecond, burst, keyCacheSeconds, mib);
-    }
-
-    private static double number(Map<String, String> env, String name, double fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
-        }
+        return new ApiSettings(httpPort, cacheMiB, ratePerSecond, burst, keyCacheSeconds, mib);
     }
 }

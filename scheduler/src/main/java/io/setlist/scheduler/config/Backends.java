@@ -39,16 +39,18 @@ public final class Backends implements AutoCloseable {
     }
 
     /** Opens (or starts) both backends, migrates the warehouse and creates missing DynamoDB tables. */
-    public static Backends open(Settings settings) {
+    public static Backends open(Config config) {
+        WarehouseSettings settings = config.warehouse();
+        StoreSettings store = config.store();
         LocalPostgres pg = null;
         Database db = null;
         LocalDynamo localDynamo = null;
         try {
             String warehouse;
-            if (settings.embeddedPostgres()) {
-                pg = LocalPostgres.startPersistent(settings.home(), settings.embeddedPgPort());
+            if (settings.embedded()) {
+                pg = LocalPostgres.startPersistent(config.home(), settings.embeddedPgPort());
                 db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 10);
-                warehouse = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (data in " + settings.home()
+                warehouse = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (data in " + config.home()
                         + "/postgres" + (pg.owned() ? "" : ", started by another Setlist process") + ")";
             } else {
                 db = Database.open(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), 10);
@@ -56,23 +58,22 @@ public final class Backends implements AutoCloseable {
             }
             URI endpoint;
             String dynamoDescription;
-            if (settings.embeddedDynamo()) {
-                localDynamo = LocalDynamo.startPersistent(LocalDynamo.defaultDynaliteDir(), settings.home(),
-                        settings.embeddedDynamoPort());
+            if (store.embedded()) {
+                localDynamo = LocalDynamo.startPersistent(LocalDynamo.defaultDynaliteDir(), config.home(),
+                        store.embeddedDynamoPort());
                 endpoint = localDynamo.endpoint();
                 dynamoDescription = "embedded DynamoDB (dynalite) at " + endpoint;
-            } else if (settings.useAws()) {
+            } else if (store.useAws()) {
                 endpoint = null;
                 dynamoDescription = "AWS DynamoDB (default region and credential chain)";
             } else {
-                endpoint = settings.dynamoEndpoint();
+                endpoint = store.dynamoEndpoint();
                 dynamoDescription = "DynamoDB at " + endpoint;
             }
-            PublishSettings publish = PublishSettings.fromEnvironment();
             // Enough pooled connections for every parallel publish batch plus the API's reads.
-            DynamoDbClient client = DynamoClients.create(endpoint, settings.awsRegion(), publish.http(),
-                    publish.threads() + 64, DynamoClients.Timeouts.from(System.getenv()));
-            DynamoTables tables = new DynamoTables(settings.tablePrefix());
+            DynamoDbClient client = DynamoClients.create(endpoint, store.awsRegion(), store.http(),
+                    config.publish().threads() + 64, store.timeouts());
+            DynamoTables tables = new DynamoTables(store.tablePrefix());
             tables.ensure(client);
             LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);
             return new Backends(pg, db, warehouse, localDynamo, client, tables, dynamoDescription);

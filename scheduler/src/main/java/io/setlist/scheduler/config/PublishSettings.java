@@ -1,20 +1,19 @@
 package io.setlist.scheduler.config;
 
-import io.setlist.infra.dynamo.DynamoClients;
-
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Settings of the publish and cleanup jobs, from environment variables.
+ * Settings of the publish and cleanup jobs.
  *
- * @param keepRuns {@code SETLIST_KEEP_RUNS}: published runs kept by the cleanup job, the current one included (3)
- * @param ttl      {@code SETLIST_RUN_TTL_DAYS}: items carry an {@code expires_at} this long after their run (30
- *                 days); it must exceed the longest time one run may stay current
- * @param threads  {@code SETLIST_PUBLISH_THREADS}: parallel BatchWriteItem calls (16)
- * @param http     {@code SETLIST_DYNAMODB_HTTP}: {@code apache} (pooled keep-alive, default) or {@code url}
+ * @param keepRuns    published runs kept by the cleanup job, the current one included
+ * @param ttl         items carry an {@code expires_at} this long after their run; it must exceed the longest time
+ *                    one run may stay current
+ * @param threads     parallel BatchWriteItem calls
+ * @param maxAttempts attempts of one BatchWriteItem batch (unprocessed items retried with capped, jittered
+ *                    backoff) before the publish fails
  */
-public record PublishSettings(int keepRuns, Duration ttl, int threads, DynamoClients.Http http) {
+public record PublishSettings(int keepRuns, Duration ttl, int threads, int maxAttempts) {
     public PublishSettings {
         if (keepRuns < 1) {
             throw new IllegalArgumentException("SETLIST_KEEP_RUNS must be >= 1 (the current run), got " + keepRuns);
@@ -25,17 +24,24 @@ public record PublishSettings(int keepRuns, Duration ttl, int threads, DynamoCli
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("SETLIST_PUBLISH_THREADS must be 1..256, got " + threads);
         }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("SETLIST_PUBLISH_ATTEMPTS must be >= 1, got " + maxAttempts);
+        }
     }
 
-    public static PublishSettings fromEnvironment() {
-        return from(System.getenv());
+    static PublishSettings read(ConfigParser p) {
+        return new PublishSettings(
+                p.integer("SETLIST_KEEP_RUNS", 3, 1, Integer.MAX_VALUE,
+                        "published runs the cleanup job keeps, the current one included"),
+                Duration.ofDays(p.integer("SETLIST_RUN_TTL_DAYS", 30, 1, 36_500, "items expire (DynamoDB TTL) this "
+                        + "many days after their run; keep it longer than one run may stay current")),
+                p.integer("SETLIST_PUBLISH_THREADS", 16, 1, 256, "parallel `BatchWriteItem` calls of a publish"),
+                p.integer("SETLIST_PUBLISH_ATTEMPTS", 10, 1, 1000, "attempts of one `BatchWriteItem` batch "
+                        + "(unprocessed items are retried with capped, jittered backoff) before the publish fails"));
     }
 
-    public static PublishSettings from(Map<String, String> env) {
-        return new PublishSettings(EnvValues.integer(env, "SETLIST_KEEP_RUNS", 3),
-                Duration.ofDays(EnvValues.integer(env, "SETLIST_RUN_TTL_DAYS", 30)),
-                EnvValues.integer(env, "SETLIST_PUBLISH_THREADS", 16),
-                DynamoClients.Http.parse(env.get("SETLIST_DYNAMODB_HTTP")));
+    /** The publish settings of the configuration parsed from {@code environment} (a test's map, say). */
+    public static PublishSettings from(Map<String, String> environment) {
+        return Config.parse(environment).publish();
     }
-
 }

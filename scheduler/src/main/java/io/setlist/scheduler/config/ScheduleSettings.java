@@ -1,5 +1,7 @@
 package io.setlist.scheduler.config;
 
+import org.quartz.CronExpression;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,43 +9,48 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How the scheduler runs jobs, from environment variables.
+ * How the scheduler runs jobs.
  *
- * @param dailyCron      {@code SETLIST_PIPELINE_CRON}: the whole daily chain for yesterday ({@code 0 0 3 * * ?}), UTC;
- *                       {@code off} disables it
- * @param jobCrons       {@code SETLIST_CRON_<JOB>} (e.g. {@code SETLIST_CRON_RETENTION}): a job on its own trigger;
- *                       a job whose inputs are not ready for the date (publish before recommend and completion)
- *                       waits and retries
- * @param maxAttempts    {@code SETLIST_JOB_MAX_ATTEMPTS} (3): attempts of a failing job before it stays failed
- * @param retryBase      {@code SETLIST_JOB_RETRY_SECONDS} (60): first retry delay; doubles per attempt, capped at 1 h
- * @param maxRunAge      {@code SETLIST_MAX_RUN_AGE_HOURS} (36): older published runs make /health/ready DEGRADED
- * @param shutdownGrace  {@code SETLIST_SHUTDOWN_GRACE_SECONDS} (120): how long SIGTERM waits for a running job
- * @param node           {@code SETLIST_NODE} (host name and pid): this node's name in the ledger and in Quartz
+ * @param dailyCron      the whole daily chain for yesterday, a Quartz cron expression in UTC; {@code off} disables it
+ * @param jobCrons       a job on its own trigger ({@code SETLIST_CRON_<JOB>}); a job whose inputs are not ready for
+ *                       the date (publish before recommend and completion) waits and retries
+ * @param maxAttempts    attempts of a failing job before it stays failed
+ * @param retryBase      first retry delay; doubles per attempt, capped at 1 h
+ * @param maxRunAge      older published runs make /health/ready DEGRADED
+ * @param shutdownGrace  how long SIGTERM waits for a running job
+ * @param node           this node's name in the ledger and in Quartz
  */
 public record ScheduleSettings(String dailyCron, Map<String, String> jobCrons, int maxAttempts, Duration retryBase,
                                Duration maxRunAge, Duration shutdownGrace, String node) {
     public static final List<String> JOBS = List.of("import", "retention", "purge", "recommend", "completion", "publish");
 
-    public static ScheduleSettings fromEnvironment() {
-        return from(System.getenv());
-    }
-
-    public static ScheduleSettings from(Map<String, String> env) {
+    static ScheduleSettings read(ConfigParser p) {
+        String daily = p.parsed("SETLIST_PIPELINE_CRON", "0 0 3 * * ?", "a Quartz cron expression or off",
+                s -> "off".equalsIgnoreCase(s) ? s : cron(s), "Quartz cron (UTC) of the daily chain in `serve`; it "
+                        + "computes yesterday; `off` disables it");
         Map<String, String> crons = new LinkedHashMap<>();
         for (String job : JOBS) {
-            String cron = env.get("SETLIST_CRON_" + job.toUpperCase(Locale.ROOT));
-            if (cron != null && !cron.isBlank()) {
-                crons.put(job, cron.trim());
+            String cron = p.optional("SETLIST_CRON_" + job.toUpperCase(Locale.ROOT), "", "a Quartz cron expression",
+                    ScheduleSettings::cron, "the `" + job + "` job on its own trigger, e.g. `0 0 1 * * ?`");
+            if (cron != null) {
+                crons.put(job, cron);
             }
         }
-        return new ScheduleSettings(
-                env.getOrDefault("SETLIST_PIPELINE_CRON", "0 0 3 * * ?").trim(),
-                Map.copyOf(crons),
-                EnvValues.positive(env, "SETLIST_JOB_MAX_ATTEMPTS", 3),
-                Duration.ofSeconds(EnvValues.positive(env, "SETLIST_JOB_RETRY_SECONDS", 60)),
-                Duration.ofHours(EnvValues.positive(env, "SETLIST_MAX_RUN_AGE_HOURS", 36)),
-                Duration.ofSeconds(EnvValues.positive(env, "SETLIST_SHUTDOWN_GRACE_SECONDS", 120)),
-                env.getOrDefault("SETLIST_NODE", defaultNode()));
+        return new ScheduleSettings(daily, Map.copyOf(crons),
+                p.integer("SETLIST_JOB_MAX_ATTEMPTS", 3, 1, Integer.MAX_VALUE, "attempts of a failing job"),
+                Duration.ofSeconds(p.integer("SETLIST_JOB_RETRY_SECONDS", 60, 1, Integer.MAX_VALUE,
+                        "first retry delay; doubles per attempt, at most 1 h")),
+                Duration.ofHours(p.integer("SETLIST_MAX_RUN_AGE_HOURS", 36, 1, Integer.MAX_VALUE,
+                        "an older published run makes `/health/ready` report `DEGRADED`")),
+                Duration.ofSeconds(p.integer("SETLIST_SHUTDOWN_GRACE_SECONDS", 120, 1, Integer.MAX_VALUE,
+                        "how long SIGTERM waits for a running job")),
+                p.computed("SETLIST_NODE", "host name and pid", ScheduleSettings::defaultNode, null, s -> s,
+                        "this node's name in the run ledger and the Quartz cluster"));
+    }
+
+    /** The schedule settings of the configuration parsed from {@code environment} (a test's map, say). */
+    public static ScheduleSettings from(Map<String, String> environment) {
+        return Config.parse(environment).schedule();
     }
 
     public boolean dailyEnabled() {
@@ -56,7 +63,8 @@ public record ScheduleSettings(String dailyCron, Map<String, String> jobCrons, i
         return Duration.ofSeconds(Math.min(seconds, 3600));
     }
 
-    private static String defaultNode() {
+    /** This process's name when {@code SETLIST_NODE} is unset: host name and pid. */
+    public static String defaultNode() {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
@@ -64,5 +72,12 @@ public record ScheduleSettings(String dailyCron, Map<String, String> jobCrons, i
             host = "localhost";
         }
         return host + "-" + ProcessHandle.current().pid();
+    }
+
+    private static String cron(String s) {
+        if (!CronExpression.isValidExpression(s)) {
+            throw new IllegalArgumentException();
+        }
+        return s;
     }
 }

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The A/B split of {@code POST /v1/predictions}: which variant serves a user.
@@ -34,13 +33,6 @@ public final class VariantSplit {
         this.shares = List.copyOf(shares);
         this.total = shares.stream().mapToLong(Share::weight).sum();
         this.salt = salt.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** From {@code SETLIST_AB_SPLIT} and {@code SETLIST_AB_SALT}, with the defaults above. */
-    public static VariantSplit fromEnvironment(Map<String, String> env) {
-        String split = env.getOrDefault("SETLIST_AB_SPLIT", DEFAULT_SPLIT);
-        String salt = env.getOrDefault("SETLIST_AB_SALT", DEFAULT_SALT);
-        return parse(split.isBlank() ? DEFAULT_SPLIT : split, salt.isBlank() ? DEFAULT_SALT : salt);
     }
 
     /** Parses {@code champion:50,challenger:50} or {@code v3:20,v4:80}; weights are positive whole numbers. */

@@ -5,7 +5,8 @@ import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.PublishSettings;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.config.PipelineSettings;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +43,19 @@ public final class DailyPipeline {
         this.node = node;
     }
 
+    /** With this process's default node name (host name and pid). */
     public DailyPipeline(List<Stage> stages, RunLedger ledger, Clock clock) {
-        this(stages, ledger, clock, ScheduleSettings.fromEnvironment().node());
+        this(stages, ledger, clock, ScheduleSettings.defaultNode());
     }
 
     /** The standard stages on the given backends: [import], retention, purge, recommend, completion, publish, cleanup. */
-    public static DailyPipeline standard(Backends backends, Settings settings) {
+    public static DailyPipeline standard(Backends backends, Config config) {
+        PipelineSettings settings = config.pipeline();
         RecommenderSettings defaults = RecommenderSettings.defaults();
         RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
                 settings.recommendations(), defaults.profileWeight(), defaults.minPlaysForNeighbours(),
                 Runtime.getRuntime().availableProcessors());
-        PublishSettings publish = PublishSettings.fromEnvironment();
+        PublishSettings publish = config.publish();
         List<Stage> stages = new ArrayList<>();
         if (settings.inbox() != null) {
             stages.add(new ImportStage(backends.warehouse(), settings.inbox()));
@@ -65,7 +68,7 @@ public final class DailyPipeline {
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),
                 new CleanupStage(backends.dynamo(), backends.tables(), publish.keepRuns())));
         return new DailyPipeline(stages, new RunLedger(backends.warehouse()), Clock.systemUTC(),
-                ScheduleSettings.fromEnvironment().node());
+                config.schedule().node());
     }
 
     public RunLedger ledger() {

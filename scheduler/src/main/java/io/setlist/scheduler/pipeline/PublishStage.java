@@ -30,10 +30,6 @@ public final class PublishStage implements Stage {
     private final DynamoTables tables;
     private final PublishSettings settings;
 
-    public PublishStage(DataSource warehouse, DynamoDbClient dynamo, DynamoTables tables) {
-        this(warehouse, dynamo, tables, PublishSettings.from(Map.of()));
-    }
-
     public PublishStage(DataSource warehouse, DynamoDbClient dynamo, DynamoTables tables, PublishSettings settings) {
         this.warehouse = warehouse;
         this.dynamo = dynamo;
@@ -59,7 +55,8 @@ public final class PublishStage implements Stage {
             return new Outcome(0, 0, "not published: the current run " + current.get().runId()
                     + " is for a later date");
         }
-        RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), 10, settings.ttl());
+        RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), settings.maxAttempts(),
+                settings.ttl());
         CurrentRun run = new CurrentRun(context.runId(), context.businessDate(), context.startedAt(), 0, List.of());
         long rows;
         RunPublisher.Report report;

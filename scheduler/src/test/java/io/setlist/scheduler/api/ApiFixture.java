@@ -50,7 +50,7 @@ final class ApiFixture implements AutoCloseable {
                 new io.setlist.sql.runs.RunLedger(backends.warehouse()), List.of("retention", "recommend"), null,
                 java.time.Duration.ofHours(36), new io.setlist.sql.models.ModelRegistry(backends.warehouse()),
                 new io.setlist.scheduler.models.CompletionPredictions(backends.warehouse(),
-                        io.setlist.scheduler.models.VariantSplit.fromEnvironment(java.util.Map.of())));
+                        io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()));
         server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys, settings, operations,
                 "127.0.0.1", 0);
     }

@@ -59,7 +59,7 @@ class DynamoDownWhileServingFaultTest {
         int port = freePort();
         Path dynaliteHome = home.resolve("store");
         LocalDynamo dynamo = LocalDynamo.startPersistent(LocalDynamo.defaultDynaliteDir(), dynaliteHome, port);
-        try (Backends backends = Backends.open(RealBackends.isolatedSettings(home,
+        try (Backends backends = Backends.open(RealBackends.isolatedConfig(home,
                 Map.of("SETLIST_DYNAMODB_ENDPOINT", dynamo.endpoint().toString())))) {
             ApiKeys keys = new ApiKeys(backends.warehouse());
             String key = keys.create("reader", Scope.READ).secret();

@@ -1,7 +1,7 @@
 package io.setlist.scheduler.jobs;
 
 import io.setlist.scheduler.config.ScheduleSettings;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.WarehouseSettings;
 import io.setlist.sql.Database;
 import io.setlist.sql.embedded.LocalPostgres;
 import io.setlist.sql.runs.RunLedger;
@@ -34,14 +34,15 @@ class ClusteredSchedulerTest {
     private static final LocalDate DAY = LocalDate.parse("2026-06-01");
 
     private Database db;
-    private Settings settings;
+    private WarehouseSettings settings;
     private Process child;
     private Writer childInput;
     private ClusteredScheduler local;
 
     @BeforeEach
     void setUp() throws Exception {
-        settings = io.setlist.scheduler.RealBackends.isolatedSettings(java.nio.file.Files.createTempDirectory("cluster"));
+        settings = io.setlist.scheduler.RealBackends.isolatedConfig(java.nio.file.Files.createTempDirectory("cluster"))
+                .warehouse();
         db = Database.open(settings.jdbcUrl(), settings.jdbcUser(), "", 6);
         ProbeStages.createTable(db.dataSource());
     }

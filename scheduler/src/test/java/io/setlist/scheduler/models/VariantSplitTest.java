@@ -46,7 +46,7 @@ class VariantSplitTest {
         assertThatThrownBy(() -> VariantSplit.parse("champion:0", "s")).hasMessageContaining("weight of champion");
         assertThatThrownBy(() -> VariantSplit.parse("champion:x", "s")).hasMessageContaining("weight of champion");
         assertThatThrownBy(() -> VariantSplit.parse("v1:5,v1:5", "s")).hasMessageContaining("twice");
-        assertThat(VariantSplit.fromEnvironment(Map.of()).shares()).extracting(VariantSplit.Share::variant)
+        assertThat(io.setlist.scheduler.config.Config.parse(Map.of()).abSplit().shares()).extracting(VariantSplit.Share::variant)
                 .containsExactly("champion", "challenger");
     }
 

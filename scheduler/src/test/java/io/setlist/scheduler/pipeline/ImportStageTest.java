@@ -2,7 +2,7 @@ package io.setlist.scheduler.pipeline;
 
 import io.setlist.scheduler.RealBackends;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.sql.workload.SyntheticWorkload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class ImportStageTest {
             Files.copy(generated.resolve(kind + ".csv"), inbox.resolve(kind + "-2026-08-05.csv"));
         }
         Files.writeString(inbox.resolve("notes.txt"), "not a data file");
-        Settings settings = RealBackends.isolatedSettings(home, Map.of("SETLIST_INBOX", inbox.toString()));
+        Config settings = RealBackends.isolatedConfig(home, Map.of("SETLIST_INBOX", inbox.toString()));
         try (Backends backends = Backends.open(settings)) {
             DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
             assertThat(pipeline.jobs()).first().isEqualTo("import");

@@ -7,10 +7,10 @@ import io.setlist.infra.publish.RunPublisher;
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
+import io.setlist.scheduler.cli.StartupConfig;
 import io.setlist.lab.bench.StoredItems;
 import io.setlist.lab.bench.SyntheticRun;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +38,9 @@ final class BenchCommand implements Runnable {
                     + "configuration (or SETLIST_DYNAMODB_ENDPOINT), then count its items with a parallel scan. "
                     + "Configurations run one after the other in this process, so their times compare directly.")
     static final class Publish implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Option(names = "--users", defaultValue = "359347", description = "Users (default: ${DEFAULT-VALUE}).")
         int users;
 
@@ -54,7 +57,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String endpoint = System.getenv("SETLIST_DYNAMODB_ENDPOINT");
+            URI endpoint = startup.get().store().dynamoEndpoint();
             System.out.printf("publish %,d users × %d recommendations; store: %s%n", users, recommendations,
                     endpoint == null ? "in-memory dynalite (a fresh one per configuration)" : endpoint);
             System.out.printf("%-8s %7s %10s %9s %12s %9s %12s %6s%n", "http", "batches", "items", "seconds",
@@ -68,11 +71,12 @@ final class BenchCommand implements Runnable {
                 LocalDynamo dynamo = endpoint == null
                         ? LocalDynamo.startEphemeral(LocalDynamo.defaultDynaliteDir(), nodeHeapMiB) : null;
                 try (DynamoDbClient client = DynamoClients.create(dynamo != null ? dynamo.endpoint()
-                        : URI.create(endpoint), null, http, threads + 8)) {
+                        : endpoint, null, http, threads + 8)) {
                     DynamoTables tables = new DynamoTables("bench" + System.nanoTime());
                     tables.ensure(client);
                     String runId = "2026-11-01.bench";
-                    RunPublisher.Report report = SyntheticRun.publish(new RunPublisher(client, tables, threads, 10),
+                    RunPublisher.Report report = SyntheticRun.publish(new RunPublisher(client, tables, threads,
+                            startup.get().publish().maxAttempts()),
                             runId, users, recommendations);
                     long scanned = StoredItems.count(client, tables.recommendations(), "run_id", runId, 8);
                     long lost = users - scanned;
@@ -106,6 +110,9 @@ final class BenchCommand implements Runnable {
                     + "bench/api-load.sh. With --flip: always publish a new run of this size (a later run id) and "
                     + "create no key, so that a serving API flips to it.")
     static final class Seed implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Option(names = "--users", defaultValue = "359347", description = "Users (default: ${DEFAULT-VALUE}).")
         int users;
 
@@ -117,7 +124,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Backends backends = Backends.open(Settings.fromEnvironment())) {
+            try (Backends backends = Backends.open(startup.get())) {
                 String size = ".bench-" + users + "x" + recommendations;
                 // Later than every earlier bench run: the pointer only moves forward.
                 String runId = flip ? java.time.LocalDate.now(java.time.ZoneOffset.UTC) + size + "-"
@@ -127,7 +134,7 @@ final class BenchCommand implements Runnable {
                         .orElse(false);
                 if (flip || !current) {
                     RunPublisher.Report report = SyntheticRun.publish(new RunPublisher(backends.dynamo(),
-                            backends.tables(), 16, 10), runId, users, recommendations);
+                            backends.tables(), 16, startup.get().publish().maxAttempts()), runId, users, recommendations);
                     System.err.printf("published %s: %,d items in %.1f s%n", runId, report.items(), report.seconds());
                 } else {
                     System.err.println("a bench run of " + users + " × " + recommendations + " is already current");

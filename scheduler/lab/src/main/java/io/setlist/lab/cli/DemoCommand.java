@@ -1,5 +1,6 @@
 package io.setlist.lab.cli;
 
+import io.setlist.scheduler.cli.StartupConfig;
 import io.setlist.scheduler.cli.ShutdownHook;
 import io.setlist.scheduler.cli.StageTable;
 import io.setlist.scheduler.cli.ImportSummary;
@@ -7,7 +8,7 @@ import io.setlist.scheduler.SetlistService;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.sql.events.EventCalendar;
 import io.setlist.sql.load.WorkloadImport;
@@ -33,6 +34,9 @@ import java.util.concurrent.Callable;
         description = "Generate and import a synthetic workload, run the daily pipeline once, print a summary and "
                 + "ready-to-paste curl lines, then serve the API until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    StartupConfig startup;
+
     /** Fixed so that the demo data, and so every figure it prints, is the same on every machine. */
     static final LocalDate DEMO_FIRST_DAY = LocalDate.parse("2026-10-01");
     static final String DEMO_KEY_NAME = "demo";
@@ -55,12 +59,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        if (System.getenv("SETLIST_LOG_LEVEL") == null) {
+        Config settings = startup.get();
+        if (settings.runtime().logLevel() == null) {
             // The demo prints its own summary; per-stage log lines would say everything twice.
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.setlist"))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        Settings settings = Settings.fromEnvironment();
         if (port != null) {
             settings = settings.withHttpPort(port);
         }
@@ -91,8 +95,7 @@ final class DemoCommand implements Callable<Integer> {
             List<DailyPipeline.StageReport> reports = pipeline.run(businessDate, true);
             StageTable.print(reports);
 
-            service = SetlistService.start(backends, settings,
-                    exit ? null : io.setlist.scheduler.config.ScheduleSettings.fromEnvironment());
+            service = SetlistService.start(backends, settings, !exit);
             // One demo key at a time: a second demo run replaces the first one's key.
             ApiKeys keys = new ApiKeys(backends.warehouse());
             keys.revoke(DEMO_KEY_NAME);
@@ -101,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             String base = "http://localhost:" + service.port();
             Map<String, String> sampleUsers = new RecommendationTable(backends.warehouse())
                     .sampleUserPerSource(businessDate);
-            String tier = settings.cacheTiers().get(0).name();
+            String tier = settings.pipeline().cacheTiers().get(0).name();
             String userUrl = base + "/v1/users/" + sampleUsers.getOrDefault("neighbours",
                     sampleUsers.values().stream().findFirst().orElse("unknown")) + "/recommendations?limit=5";
             String cacheUrl = base + "/v1/cache/" + tier + "/priorities?limit=10";

@@ -1,13 +1,19 @@
 package io.setlist.lab.cli;
 
+import io.setlist.scheduler.cli.ConfiguredRoot;
 import io.setlist.scheduler.cli.SetlistCli;
+import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.config.ConfigParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.Map;
 
 /**
  * The laboratory's entry point: {@code setlist demo|generate|bench|eval}. It runs on the laboratory's classpath
  * (the service's plus LibRec and the generators), which the {@code ./setlist} launcher picks for these commands
- * only, so the service itself never loads LibRec or its old Guava.
+ * only, so the service itself never loads LibRec or its old Guava. Its commands take their settings from the same
+ * configuration as the service's, read once when this root command is made.
  */
 @Command(name = "setlist", mixinStandardHelpOptions = true, version = "setlist 0.1.0",
         description = "The Setlist laboratory: synthetic data, benchmarks and offline evaluations.",
@@ -18,9 +24,25 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class LabCli implements Runnable {
+public final class LabCli implements Runnable, ConfiguredRoot {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final Config.Parsed parsed;
+
+    /** Reads this process's environment. */
+    public LabCli() {
+        this(ConfigParser.processEnvironment());
+    }
+
+    public LabCli(Map<String, String> environment) {
+        this.parsed = Config.read(environment);
+    }
+
+    @Override
+    public Config.Parsed parsedConfig() {
+        return parsed;
+    }
 
     @Override
     public void run() {

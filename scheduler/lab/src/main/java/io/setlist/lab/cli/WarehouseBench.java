@@ -1,7 +1,7 @@
 package io.setlist.lab.cli;
 
 import io.setlist.scheduler.cli.ImportProgressView;
-import io.setlist.scheduler.config.Settings;
+import io.setlist.scheduler.cli.StartupConfig;
 import io.setlist.sql.Database;
 import io.setlist.lab.bench.ImportBenchmark;
 import io.setlist.lab.bench.RetentionBenchmark;
@@ -26,6 +26,9 @@ final class WarehouseBench {
             description = "Generate lastfm-360k (default full size) and import it; baseline: a bare COPY of the plays "
                     + "file. Run with SETLIST_JAVA_OPTS=-Xmx2g to hold the heap to 2 GB.")
     static final class Import implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StartupConfig startup;
+
         @Option(names = "--users", defaultValue = "359347", description = "Last.fm users (default: ${DEFAULT-VALUE}, full size).")
         int users;
 
@@ -34,12 +37,12 @@ final class WarehouseBench {
 
         @Override
         public Integer call() {
-            benchImport(Settings.fromEnvironment());
+            benchImport(startup.get().home());
             return 0;
         }
 
-        private void benchImport(Settings settings) {
-            Path dir = data != null ? data : settings.home().resolve("bench").resolve("lastfm-" + users);
+        private void benchImport(Path home) {
+            Path dir = data != null ? data : home.resolve("bench").resolve("lastfm-" + users);
             if (!Files.isRegularFile(dir.resolve(LastfmSynthetic.PLAYS_FILE))
                     || !Files.isRegularFile(dir.resolve(LastfmSynthetic.PROFILE_FILE))) {
                 long t0 = System.nanoTime();

@@ -1,0 +1,76 @@
+package io.setlist.scheduler.config;
+
+import io.setlist.recommender.cache.CacheTier;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the daily pipeline computes.
+ *
+ * @param cacheTiers         cache tiers, fastest first, with capacities
+ * @param neighbours         k of the user-user neighbourhood
+ * @param recommendations    artists kept per user
+ * @param inbox              a directory whose new CSV files the {@code import} job loads first in each daily run,
+ *                           or {@code null}: no import job
+ * @param eventRetentionDays events older than this many days before the business date are purged, a whole month
+ *                           partition at a time
+ */
+public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int recommendations, Path inbox,
+                               int eventRetentionDays) {
+    public PipelineSettings {
+        cacheTiers = List.copyOf(cacheTiers);
+    }
+
+    static PipelineSettings read(ConfigParser p) {
+        return new PipelineSettings(
+                p.parsed("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB",
+                        "name:capacity,... with names in [a-z0-9-] and capacities like 512MiB",
+                        PipelineSettings::parseTiers, "cache tiers, fastest first, with capacities"),
+                p.integer("SETLIST_NEIGHBOURS", 50, 1, Integer.MAX_VALUE, "k of the user-user neighbourhood"),
+                p.integer("SETLIST_RECOMMENDATIONS", 100, 1, Integer.MAX_VALUE, "artists kept per user"),
+                p.optional("SETLIST_INBOX", "no import job", "a directory", Path::of,
+                        "a directory whose new CSV files the `import` job loads at the start of each daily run"),
+                p.integer("SETLIST_EVENT_RETENTION_DAYS", 400, 1, Integer.MAX_VALUE, "events older than this many "
+                        + "days before the business date are purged, a whole month partition at a time"));
+    }
+
+    /** Parses {@code hot:512MiB,warm:4GiB}; units B, KiB, MiB, GiB, TiB (or KB/MB/GB/TB as powers of 1024). */
+    public static List<CacheTier> parseTiers(String spec) {
+        List<CacheTier> tiers = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split(":");
+            if (kv.length != 2 || kv[0].isBlank() || !kv[0].matches("[a-z0-9-]+")) {
+                throw new IllegalArgumentException("SETLIST_CACHE_TIERS: expected name:capacity (name in [a-z0-9-]), "
+                        + "got '" + part + "'");
+            }
+            tiers.add(new CacheTier(kv[0], parseBytes(kv[1].trim())));
+        }
+        return List.copyOf(tiers);
+    }
+
+    private static long parseBytes(String s) {
+        String upper = s.toUpperCase(Locale.ROOT).replace("IB", "B");
+        long unit = 1;
+        String[][] units = {{"TB", "1099511627776"}, {"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}};
+        for (String[] u : units) {
+            if (upper.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                upper = upper.substring(0, upper.length() - u[0].length());
+                break;
+            }
+        }
+        try {
+            long value = Long.parseLong(upper.trim());
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SETLIST_CACHE_TIERS: capacity must be a positive size like 512MiB, "
+                    + "got '" + s + "'");
+        }
+    }
+}
