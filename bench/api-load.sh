@@ -63,8 +63,9 @@ tail -n 2 "$SETLIST_HOME/seed.log" >&2
 
 now() { date +%s.%N; }
 ready_run() { curl -sf "$url/health/ready" 2>/dev/null | sed -n 's/.*"runId":"\([^"]*\)".*/\1/p'; }
-metric() { # $1 = metric name: its value from /metrics
-  curl -sf -H "Authorization: Bearer $key" "$url/metrics" | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {print $2; exit}'
+metric() { # $1 = metric name: its value from /metrics (read whole: an early exit would SIGPIPE curl)
+  curl -sf -H "Authorization: Bearer $key" "$url/metrics" >"$SETLIST_HOME/metrics.txt"
+  awk -v m="$1" '!found && ($1 == m || index($1, m "{") == 1) {print $2; found = 1}' "$SETLIST_HOME/metrics.txt"
 }
 
 start_server() { # $1 = label; env of the caller applies. Waits for READY (the run loaded); keeps the time taken.
