@@ -1,5 +1,5 @@
 -- Newest first; parameters: job filter (NULL for every job), limit.
-SELECT job, business_date, run_id, status, attempt, started_at, finished_at, rows_in, rows_out, error, node, summary
+SELECT job, business_date, run_id, status, attempt, started_at, finished_at, rows_in, rows_out, error, node, summary, lease_expires_at, taken_over_from
 FROM job_runs
 WHERE ?::text IS NULL OR job = ?::text
 ORDER BY started_at DESC, job

@@ -2,13 +2,14 @@ package io.setlist.scheduler;
 
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.api.ApiServer;
-import io.setlist.sql.models.ModelRegistry;
+import io.setlist.scheduler.api.RouteServices;
+import io.setlist.sql.runs.RunLedger;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 
 import java.time.Duration;
@@ -44,10 +45,11 @@ public final class SetlistService implements AutoCloseable {
         try {
             ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
-                    new ApiKeys(backends.warehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
-                    new ApiServer.Operations(backends.warehouse(), pipeline.ledger(), pipeline.jobs(), scheduler,
-                            config.schedule().maxRunAge(), new ModelRegistry(backends.warehouse()),
-                            new CompletionPredictions(backends.warehouse(), config.abSplit())),
+                    new ApiKeys(backends.apiWarehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
+                    // Every API query runs on the API's own pool: a flood cannot take Quartz's connections.
+                    new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
+                            java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(), pipeline.clock(),
+                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit())),
                     "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler);
         } catch (RuntimeException e) {

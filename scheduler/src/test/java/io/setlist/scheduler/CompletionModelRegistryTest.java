@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.scheduler.pipeline.CompletionStage;
 import io.setlist.scheduler.pipeline.Stage;
 import io.setlist.recommender.cache.CacheTier;
@@ -78,8 +78,11 @@ class CompletionModelRegistryTest {
         try (ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                 new io.setlist.scheduler.auth.ApiKeys(backends.warehouse()),
                 io.setlist.scheduler.config.ApiSettings.from(java.util.Map.of()),
-                new ApiServer.Operations(backends.warehouse(), ledger, java.util.List.of(), null, java.time.Duration.ofHours(36),
-                        models.registry()), "127.0.0.1", 0)) {
+                new io.setlist.scheduler.api.RouteServices(backends.warehouse(), ledger, java.util.List.of(),
+                        java.util.Optional.empty(), java.time.Duration.ofHours(36), java.time.Clock.systemUTC(),
+                        new io.setlist.scheduler.predictions.CompletionPredictions(backends.warehouse(),
+                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
+                "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + api.port() + "/v1/models"))
                     .header("Authorization", "Bearer " + key).build(),

@@ -13,11 +13,12 @@ import io.setlist.infra.store.PublishedRuns;
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.api.ApiServer;
+import io.setlist.scheduler.api.RouteServices;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.models.AbReport;
-import io.setlist.scheduler.models.CompletionModels;
-import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.scheduler.models.VariantSplit;
+import io.setlist.scheduler.predictions.AbReport;
+import io.setlist.scheduler.predictions.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.predictions.VariantSplit;
 import io.setlist.sql.Database;
 import io.setlist.sql.completion.WarehouseListening;
 import io.setlist.sql.load.WorkloadImport;
@@ -62,6 +63,8 @@ class PredictionsApiTest {
     private static final String SPLIT = "champion:50,challenger:50";
     private static final String SALT = "test-exp";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** PredictionBatch.MAX_DAYS, the documented limit of distinct days per batch. */
+    private static final int MAX_DAYS = 31;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -113,8 +116,8 @@ class PredictionsApiTest {
         READ_KEY = new ApiKeys(backends.warehouse()).create("predictions-test", Scope.READ).secret();
         api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                 new ApiKeys(backends.warehouse()), UNLIMITED,
-                new ApiServer.Operations(backends.warehouse(), new RunLedger(backends.warehouse()), List.of(), null, Duration.ofHours(36),
-                        models.registry(), new CompletionPredictions(backends.warehouse(), VariantSplit.parse(SPLIT, SALT))),
+                new RouteServices(backends.warehouse(), new RunLedger(backends.warehouse()), List.of(),
+                        java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(), new CompletionPredictions(backends.warehouse(), VariantSplit.parse(SPLIT, SALT))),
                 "127.0.0.1", 0);
     }
 
@@ -239,13 +242,44 @@ class PredictionsApiTest {
     }
 
     @Test
+    void timestampsOutsideTheDocumentedRangeAre400AndTooManyDaysAre422() throws Exception {
+        List<Play> two = PLAYS.subList(0, 2);
+        for (String ts : List.of("+200000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "-000001-01-01T00:00:00Z",
+                java.time.Instant.now().plus(Duration.ofDays(2)).toString())) {
+            ArrayNode items = (ArrayNode) JSON.readTree(body(two));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) items.get(1)).put("timestamp", ts);
+            for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions")) {
+                assertError(post(path, items.toString()), 400, "timestamp", 1);
+            }
+        }
+        // One day more than a batch may span: refused before any feature query runs.
+        ArrayNode days = JSON.createArrayNode();
+        Play p = PLAYS.get(0);
+        for (int d = 0; d <= MAX_DAYS; d++) {
+            days.addObject().put("userId", p.userKey()).put("trackId", p.trackKey())
+                    .put("timestamp", p.ts().minus(Duration.ofDays(d)).toString());
+        }
+        HttpResponse<String> tooMuch = post("/v1/predictions", days.toString());
+        assertError(tooMuch, 422, "timestamp", MAX_DAYS);
+        assertThat(JSON.readTree(tooMuch.body()).path("error").asText()).isEqualTo("too_much_work");
+        days.remove(days.size() - 1);
+        assertThat(post("/v1/predictions", days.toString()).statusCode()).isEqualTo(200);
+        // An unknown key is echoed truncated, never whole.
+        ArrayNode items = (ArrayNode) JSON.readTree(body(two));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) items.get(0)).put("userId", "x".repeat(250));
+        HttpResponse<String> unknown = post("/v1/predictions", items.toString());
+        assertError(unknown, 400, "userId", 0);
+        assertThat(unknown.body()).doesNotContain("x".repeat(41));
+    }
+
+    @Test
     void withoutAChampionBothRoutesAnswer404(@TempDir Path otherHome) throws Exception {
         io.setlist.scheduler.config.WarehouseSettings settings = RealBackends.isolatedConfig(otherHome).warehouse();
         try (Database empty = Database.open(settings.jdbcUrl(), settings.jdbcUser(), "", 2);
              ApiServer server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                      new ApiKeys(backends.warehouse()), UNLIMITED,
-                     new ApiServer.Operations(empty.dataSource(), new RunLedger(empty.dataSource()), List.of(), null, Duration.ofHours(36),
-                             null, new CompletionPredictions(empty.dataSource(), VariantSplit.parse(SPLIT, SALT))),
+                     new RouteServices(empty.dataSource(), new RunLedger(empty.dataSource()), List.of(),
+                             java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(), new CompletionPredictions(empty.dataSource(), VariantSplit.parse(SPLIT, SALT))),
                      "127.0.0.1", 0)) {
             String body = body(PLAYS.subList(0, 1));
             for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions")) {

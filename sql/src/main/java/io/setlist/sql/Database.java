@@ -46,6 +46,27 @@ public final class Database implements AutoCloseable {
         return new Database(pool);
     }
 
+    /**
+     * A second, small pool on the same warehouse, without migrations (the main pool ran them): the read API's own,
+     * so API traffic can never take the connections Quartz and the pipeline stages need. A request that finds it
+     * spent waits at most {@code waitMillis}, then fails with {@link java.sql.SQLTransientConnectionException}
+     * (answered 503 by the API).
+     */
+    public static Database openSide(String jdbcUrl, String user, String password, int poolSize, String name,
+                                    long waitMillis) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(1);
+        config.setPoolName(name);
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        config.setConnectionTimeout(Math.max(250, waitMillis));
+        config.setInitializationFailTimeout(10_000);
+        return new Database(new HikariDataSource(config));
+    }
+
     public DataSource dataSource() {
         return pool;
     }

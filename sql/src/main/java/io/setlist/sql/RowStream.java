@@ -29,22 +29,21 @@ public final class RowStream {
     /** Streams {@code sql/<sqlName>} with parameters set by {@code binder}; returns the number of rows. */
     public static long forEach(DataSource ds, String sqlName, Binder binder, RowAction action) {
         try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(SqlResource.load(sqlName))) {
-                s.setFetchSize(FETCH);
-                binder.bind(s);
-                long n = 0;
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        action.accept(rs);
-                        n++;
+            // A transaction, because the driver only uses a server-side cursor outside auto-commit.
+            return InTransaction.on(c, tx -> {
+                try (PreparedStatement s = tx.prepareStatement(SqlResource.load(sqlName))) {
+                    s.setFetchSize(FETCH);
+                    binder.bind(s);
+                    long n = 0;
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            action.accept(rs);
+                            n++;
+                        }
                     }
+                    return n;
                 }
-                c.commit();
-                return n;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("query " + sqlName + " failed: " + e.getMessage(), e);
         }

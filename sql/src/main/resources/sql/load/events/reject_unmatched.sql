@@ -1,4 +1,4 @@
--- Events are not de-duplicated: two identical rows can be two real taps.
+-- Identical events are not rejected here: insert.sql keeps two taps of one file and skips the ones already loaded.
 UPDATE staging s
 SET reject_field = 'user_id', reject_reason = format('unknown user_id %L', s.user_key)
 WHERE s.reject_reason IS NULL

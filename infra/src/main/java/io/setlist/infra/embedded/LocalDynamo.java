@@ -185,20 +185,24 @@ public final class LocalDynamo implements AutoCloseable {
     /** The server's process id (fault tests stop and kill it); only for a server this object started. */
     public long pid() {
         if (process == null) {
-            throw new IllegalStateException("this server was started by another process");
+            throw new IllegalStateException("the server on port " + port + " was not started by this process");
         }
         return process.pid();
     }
 
-    /** Kills the server at once (SIGKILL), as a crash would; its persisted tables stay on disk. */
+    /**
+     * Kills the server at once (SIGKILL), as a crash would, for fault tests. A persistent server's data stays: {@link
+     * #startPersistent} on the same directory and port starts it again.
+     */
     public void kill() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (process == null) {
+            throw new IllegalStateException("the server on port " + port + " was not started by this process");
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

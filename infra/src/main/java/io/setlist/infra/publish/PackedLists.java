@@ -20,11 +20,19 @@ import java.util.List;
 final class PackedLists {
     private static final byte ARTISTS_V1 = 1;
     private static final byte TRACKS_V1 = 2;
+    /** The version byte and the count. */
+    static final int HEADER_BYTES = 5;
+    /** {@code writeUTF}'s limit for one string, in modified UTF-8 bytes. */
+    private static final int MAX_UTF = 65_535;
 
     private PackedLists() {
     }
 
     static byte[] artists(List<RecommendedArtist> items) {
+        for (RecommendedArtist a : items) {
+            checkPackable(a.artistKey(), "an artist key");
+            checkPackable(a.name(), "an artist name");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + items.size() * 48);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(ARTISTS_V1);
@@ -39,6 +47,37 @@ final class PackedLists {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The bytes one artist takes in a packed list. */
+    static long artistBytes(RecommendedArtist a) {
+        return 4 + 2 + modifiedUtf8(a.artistKey()) + 2 + modifiedUtf8(a.name()) + 8;
+    }
+
+    /** The bytes one track takes in a packed cache page. */
+    static long trackBytes(CachePriority e) {
+        return 4 + 2 + modifiedUtf8(e.trackKey()) + 16;
+    }
+
+    /**
+     * The length of {@code s} as {@code writeUTF} writes it: U+0000 and chars from U+0080 to U+07FF take 2 bytes,
+     * other chars above U+007F 3 (each half of a surrogate pair too, so 6 for a 4-byte UTF-8 character).
+     */
+    static long modifiedUtf8(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c >= 0x01 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
+    }
+
+    /** Fails clearly, before any byte is written, on a string {@code writeUTF} cannot hold. */
+    private static void checkPackable(String s, String what) {
+        if (modifiedUtf8(s) > MAX_UTF) {
+            throw new IllegalArgumentException(what + " of " + modifiedUtf8(s) + " bytes cannot be packed (limit "
+                    + MAX_UTF + "); the publisher keeps keys and names within ItemLimits");
+        }
     }
 
     static List<RecommendedArtist> artists(byte[] packed) {
@@ -56,6 +95,9 @@ final class PackedLists {
     }
 
     static byte[] tracks(List<CachePriority> entries) {
+        for (CachePriority e : entries) {
+            checkPackable(e.trackKey(), "a track key");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 32);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(TRACKS_V1);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -48,7 +49,12 @@ public final class RunPublisher {
     }
 
     /** What a publish wrote. */
-    public record Report(String runId, long users, long cacheEntries, long items, long retries, double seconds) {
+    /**
+     * @param usersSkipped users not published because their key is over {@link ItemLimits#MAX_KEY_BYTES}
+     * @param listsCut     users whose list lost artists to {@link ItemLimits}' rules (over-long keys, item size)
+     */
+    public record Report(String runId, long users, long cacheEntries, long items, long retries, double seconds,
+                         long usersSkipped, long listsCut) {
     }
 
     /** Starts writing {@code run}; the caller adds users and tiers, then commits. */
@@ -67,10 +73,17 @@ public final class RunPublisher {
         private final ExecutorService pool;
         // Bounded in-flight batches keep memory flat however many users the run has.
         private final Semaphore inFlight = new Semaphore(threads * 4);
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // The first failure of any writer, an Error included: a writer thread that dies must stop the flip.
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Batches handed to the pool, and batches a writer confirmed as written: the pointer moves only when the
+        // two agree, so a batch whose writer never reported (a dead thread, a task the pool dropped) fails the run.
+        private long batchesSubmitted;
+        private final AtomicLong batchesWritten = new AtomicLong();
         private final List<String> tiers = new ArrayList<>();
         private List<Map<String, AttributeValue>> batch = new ArrayList<>(BatchWriter.MAX_BATCH);
         private long users;
+        private long usersSkipped;
+        private long listsCut;
         private long cacheEntries;
         private long items;
         private boolean committed;
@@ -90,9 +103,20 @@ public final class RunPublisher {
             });
         }
 
+        /** Adds one user; a user whose key cannot be published is skipped and counted (see {@link ItemLimits}). */
         public void add(UserRecommendations user) {
             throwIfFailed();
-            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), expiresAt, user));
+            if (!ItemLimits.publishableKey(user.userKey())) {
+                if (usersSkipped++ < 10) {
+                    LOG.warn("run {}: user key of {} bytes is not published (limit {} bytes): {}…", run.runId(),
+                            ItemLimits.utf8Bytes(user.userKey()), ItemLimits.MAX_KEY_BYTES,
+                            user.userKey().substring(0, Math.min(40, user.userKey().length())));
+                }
+                return;
+            }
+            UserRecommendations fitted = ItemCodec.fitted(run.runId(), run.generatedAt(), expiresAt, user);
+            listsCut += fitted.items().size() < user.items().size() ? 1 : 0;
+            batch.add(ItemCodec.recommendations(run.runId(), run.generatedAt(), expiresAt, fitted));
             users++;
             if (batch.size() == BatchWriter.MAX_BATCH) {
                 submit(tables.recommendations(), batch);
@@ -104,6 +128,12 @@ public final class RunPublisher {
         public void cacheTier(String tier, List<CachePriority> entries) {
             throwIfFailed();
             tiers.add(tier);
+            List<CachePriority> publishable = ItemLimits.publishableTracks(entries);
+            if (publishable.size() < entries.size()) {
+                LOG.warn("run {}: {} track(s) of tier {} left out, their keys are over {} bytes", run.runId(),
+                        entries.size() - publishable.size(), tier, ItemLimits.MAX_KEY_BYTES);
+                entries = publishable;
+            }
             for (int page = 0, from = 0; from < entries.size(); page++, from += ItemCodec.CACHE_PAGE) {
                 List<CachePriority> slice = entries.subList(from, Math.min(entries.size(), from + ItemCodec.CACHE_PAGE));
                 // Pages are large items: one per call keeps every request far below the 16 MB limit.
@@ -128,6 +158,11 @@ public final class RunPublisher {
                 throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
             }
             throwIfFailed();
+            if (batchesWritten.get() != batchesSubmitted) {
+                throw new PublishFailedException("publish of " + run.runId() + " is incomplete: "
+                        + batchesWritten.get() + " of " + batchesSubmitted + " batches confirmed written; the "
+                        + "pointer stays on " + expected);
+            }
             CurrentRun written = new CurrentRun(run.runId(), run.businessDate(), run.generatedAt(), users,
                     List.copyOf(tiers));
             new RunPointer(client, tables).moveTo(written, expected);
@@ -136,7 +171,12 @@ public final class RunPublisher {
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("published run {}: {} users, {} cache entries, {} items, {} retries in {} s",
                     run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, String.format("%.1f", seconds));
-            return new Report(run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, seconds);
+            if (usersSkipped > 0 || listsCut > 0) {
+                LOG.warn("run {}: {} user(s) not published (key over {} bytes), {} list(s) cut to fit DynamoDB's "
+                        + "limits", run.runId(), usersSkipped, ItemLimits.MAX_KEY_BYTES, listsCut);
+            }
+            return new Report(run.runId(), users, cacheEntries, items, writer.retries() - retriesBefore, seconds,
+                    usersSkipped, listsCut);
         }
 
         private void submit(String table, List<Map<String, AttributeValue>> items) {
@@ -147,23 +187,39 @@ public final class RunPublisher {
                 throw new PublishFailedException("interrupted while publishing " + run.runId(), e);
             }
             this.items += items.size();
-            pool.execute(() -> {
-                try {
-                    if (failure.get() == null) {
-                        writer.put(table, items);
+            batchesSubmitted++;
+            try {
+                pool.execute(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            writer.put(table, items);
+                            batchesWritten.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        // Errors too: the thread dies either way, and this is the only trace the committer sees.
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
                     }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    inFlight.release();
-                }
-            });
+                });
+            } catch (RuntimeException e) {
+                inFlight.release();
+                failure.compareAndSet(null, e);
+                throw new PublishFailedException("publish of " + run.runId() + " could not queue a write", e);
+            }
         }
 
         private void throwIfFailed() {
-            RuntimeException e = failure.get();
+            Throwable e = failure.get();
+            if (e instanceof PublishFailedException p) {
+                throw p;
+            }
             if (e != null) {
-                throw e;
+                // Whatever it was (the server gone, a writer dying of an Error), the caller learns which run failed
+                // and that readers stay where they were.
+                throw new PublishFailedException("publish of " + run.runId() + " failed: "
+                        + (e instanceof Error ? "a writer died of " : "") + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "; the pointer stays on " + expected, e);
             }
         }
 

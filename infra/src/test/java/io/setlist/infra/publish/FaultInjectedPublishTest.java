@@ -57,4 +57,30 @@ class FaultInjectedPublishTest {
                 .hasMessageContaining("after 3 attempt");
         assertThat(new PublishedRuns(real, tables).currentRun().orElseThrow().runId()).isEqualTo("2026-11-01.a");
     }
+
+    @Test
+    void aWriterThatDiesOfAnErrorStopsThePointerFromMoving() {
+        DynamoDbClient real = DynamoFixture.client();
+        DynamoTables tables = new DynamoTables("dying");
+        tables.ensure(real);
+        TestRuns.publish(new RunPublisher(real, tables, 2, 3), "2026-11-01.a", "good", 200, 3, 10);
+
+        // Not the last batch: the writers that come after it succeed, so only checking every outcome catches it.
+        FaultyDynamoDb dying = new FaultyDynamoDb(real, 0, 0, 0, 5).dieAtBatch(3, new OutOfMemoryError("injected"));
+        RunPublisher publisher = new RunPublisher(dying, tables, 4, 3);
+        assertThatThrownBy(() -> TestRuns.publish(publisher, "2026-11-02.a", "half", 200, 3, 10))
+                .isInstanceOf(PublishFailedException.class)
+                .hasMessageContaining("OutOfMemoryError")
+                .hasMessageContaining("pointer stays on 2026-11-01.a")
+                .hasRootCauseInstanceOf(OutOfMemoryError.class);
+
+        PublishedRuns reader = new PublishedRuns(real, tables);
+        assertThat(reader.currentRun().orElseThrow().runId()).isEqualTo("2026-11-01.a");
+        assertThat(reader.recommendations("2026-11-01.a", "u7").orElseThrow()).isEqualTo(TestRuns.user(7, "good", 3));
+
+        // The same run again, on a client that no longer fails, publishes whole.
+        TestRuns.publish(new RunPublisher(real, tables, 4, 3), "2026-11-02.a", "half", 200, 3, 10);
+        assertThat(reader.currentRun().orElseThrow().runId()).isEqualTo("2026-11-02.a");
+        assertThat(RunItems.recommendationsPerRun(real, tables)).containsEntry("2026-11-02.a", 200L);
+    }
 }

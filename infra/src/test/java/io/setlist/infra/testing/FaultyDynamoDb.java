@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A real DynamoDB client that misbehaves like a throttled table: {@code BatchWriteItem} randomly throws a
  * throttling error before writing, writes only part of a batch and hands the rest back as {@code UnprocessedItems},
  * or writes everything and then fails with a 500 (so the retry rewrites items that are already there). Every other
- * call passes through unchanged.
+ * call passes through unchanged. {@link #dieAtBatch} makes one call throw an {@link Error} instead.
  */
 public final class FaultyDynamoDb implements DynamoDbClient {
     private final DynamoDbClient real;
@@ -42,6 +42,16 @@ public final class FaultyDynamoDb implements DynamoDbClient {
     public final AtomicLong throttled = new AtomicLong();
     public final AtomicLong partials = new AtomicLong();
     public final AtomicLong failedAfterWrite = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private volatile long errorAtBatch = -1;
+    private volatile Error error;
+
+    /** From now on, the {@code n}-th {@code BatchWriteItem} (counting from 1) throws {@code error} (a thread dies). */
+    public FaultyDynamoDb dieAtBatch(long n, Error error) {
+        this.error = error;
+        this.errorAtBatch = batches.get() + n;
+        return this;
+    }
 
     public FaultyDynamoDb(DynamoDbClient real, double throttle, double partial, double failAfterWrite, long seed) {
         this.real = real;
@@ -61,6 +71,9 @@ public final class FaultyDynamoDb implements DynamoDbClient {
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        if (batches.incrementAndGet() == errorAtBatch) {
+            throw error;
+        }
         if (roll() < throttle) {
             throttled.incrementAndGet();
             throw ProvisionedThroughputExceededException.builder().message("injected throttling").statusCode(400)

@@ -14,11 +14,17 @@ final class InvertedIndex {
     final int[] postingStart;
     final int[] users;
     final float[] weights;
+    /**
+     * For play i of the row-major counts (user u, artist a): where u's own posting sits in a's postings, so that
+     * the pairwise search starts a's postings right after u. Null for a capped index, which may have dropped it.
+     */
+    final int[] playPosting;
 
-    private InvertedIndex(int[] postingStart, int[] users, float[] weights) {
+    private InvertedIndex(int[] postingStart, int[] users, float[] weights, int[] playPosting) {
         this.postingStart = postingStart;
         this.users = users;
         this.weights = weights;
+        this.playPosting = playPosting;
     }
 
     static InvertedIndex of(PlayCounts counts, float[] rowWeights) {
@@ -72,7 +78,7 @@ final class InvertedIndex {
                 keptWeights[start[a] + j] = weights[from + keep[j]];
             }
         }
-        return new InvertedIndex(start, keptUsers, keptWeights);
+        return new InvertedIndex(start, keptUsers, keptWeights, null);
     }
 
     private static InvertedIndex exact(PlayCounts counts, float[] rowWeights) {
@@ -88,13 +94,15 @@ final class InvertedIndex {
         int[] cursor = Arrays.copyOf(postingStart, counts.artists());
         int[] users = new int[columns.length];
         float[] weights = new float[columns.length];
+        int[] playPosting = new int[columns.length];
         for (int u = 0; u < counts.users(); u++) {
             for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
                 int at = cursor[columns[i]]++;
                 users[at] = u;
                 weights[at] = rowWeights[i];
+                playPosting[i] = at;
             }
         }
-        return new InvertedIndex(postingStart, users, weights);
+        return new InvertedIndex(postingStart, users, weights, playPosting);
     }
 }

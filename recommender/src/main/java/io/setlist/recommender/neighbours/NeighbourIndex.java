@@ -65,6 +65,31 @@ public final class NeighbourIndex {
                 0);
     }
 
+    /** How the exact top-k is searched; both give identical results, they differ only in speed. */
+    public enum Search {
+        /**
+         * Each pair once, by its lower user, offered to both ({@link PairwiseNeighbourBlock}); needs every user as a
+         * query user and the exact index, so a partial range or a posting cap runs {@link #FULL_SCAN} instead.
+         */
+        PAIRWISE,
+        /** Every posting of every artist of each query user ({@link NeighbourBlock}), a query user at a time. */
+        FULL_SCAN
+    }
+
+    /**
+     * The search {@link #build} and {@link #buildRange} use: pairwise, which reads half the postings of the full
+     * scan into a cache-sized accumulator (README, "Scale").
+     */
+    public static final Search DEFAULT_SEARCH = Search.PAIRWISE;
+
+    /** {@link #buildRange(PlayCounts, float[], UserProfile[], double, int, int, int, int, java.util.function.IntConsumer, Search, int)} with the {@link #DEFAULT_SEARCH}. */
+    public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                                            double profileWeight, int k, int threads, int fromUser, int toUser,
+                                            java.util.function.IntConsumer progress, int maxPostingsPerArtist) {
+        return buildRange(counts, weights, profilesByUserIndex, profileWeight, k, threads, fromUser, toUser, progress,
+                DEFAULT_SEARCH, maxPostingsPerArtist);
+    }
+
     /**
      * Neighbours of the query users {@code fromUser..toUser-1} only (the others get none): the unit of work that a
      * partitioned run hands to one machine. Every block of {@link #BLOCK_SIZE} users reads the shared, immutable
@@ -76,10 +101,12 @@ public final class NeighbourIndex {
      * @param progress             told the number of query users finished after each block (from worker threads),
      *                             or null
      * @param maxPostingsPerArtist 0 = exact; otherwise the APPROXIMATE capped index of {@code InvertedIndex.of}
+     * @param search               {@link #DEFAULT_SEARCH} unless comparing searches; all give the same neighbours
      */
     public static NeighbourIndex buildRange(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
                                             double profileWeight, int k, int threads, int fromUser, int toUser,
-                                            java.util.function.IntConsumer progress, int maxPostingsPerArtist) {
+                                            java.util.function.IntConsumer progress, Search search,
+                                            int maxPostingsPerArtist) {
         if (fromUser < 0 || toUser > counts.users() || fromUser > toUser) {
             throw new IllegalArgumentException("bad user range " + fromUser + ".." + toUser + " of " + counts.users());
         }
@@ -109,6 +136,10 @@ public final class NeighbourIndex {
         InvertedIndex postings = InvertedIndex.of(counts, weights, maxPostingsPerArtist);
         ProfileSimilarity.Codes profiles = profilesByUserIndex == null
                 ? null : ProfileSimilarity.encode(profilesByUserIndex);
+        if (search == Search.PAIRWISE && fromUser == 0 && toUser == users && maxPostingsPerArtist == 0) {
+            return pairwise(counts, weights, postings, profiles, profileWeight, k, threads, progress,
+                    PairwiseNeighbourBlock.DEFAULT_RANGE, neighbours, similarities, neighbourCounts);
+        }
 
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (toUser - fromUser + BLOCK_SIZE - 1) / BLOCK_SIZE;
@@ -127,6 +158,39 @@ public final class NeighbourIndex {
             scanned.addAndGet(block.postingsScanned());
         };
         runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
+        NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
+        index.postingsScanned = scanned.get();
+        return index;
+    }
+
+    /** All users' neighbours by the pairwise search: blocks of query users, each pair once, into shared heaps. */
+    static NeighbourIndex pairwise(PlayCounts counts, float[] weights, InvertedIndex postings,
+                                   ProfileSimilarity.Codes profiles, double profileWeight, int k, int threads,
+                                   java.util.function.IntConsumer progress, int range,
+                                   int[] neighbours, float[] similarities, int[] neighbourCounts) {
+        int users = counts.users();
+        NeighbourHeaps heaps = new NeighbourHeaps(users, k);
+        AtomicInteger nextBlock = new AtomicInteger();
+        int blocks = (users + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
+        int[] packedProfiles = profiles == null ? null : profiles.packed();
+        Runnable worker = () -> {
+            PairwiseNeighbourBlock block = new PairwiseNeighbourBlock(counts.rowStart(), counts.columns(), weights,
+                    postings, profiles, packedProfiles, profileWeight, heaps, range);
+            // Lower users have more users above them, so blocks shrink in cost: taking them in order from a shared
+            // counter balances the threads.
+            for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+                int from = b * BLOCK_SIZE;
+                int to = Math.min(users, from + BLOCK_SIZE);
+                block.compute(from, to);
+                if (progress != null) {
+                    progress.accept(to - from);
+                }
+            }
+            scanned.addAndGet(block.postingsScanned());
+        };
+        runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
+        heaps.drainInto(neighbours, similarities, neighbourCounts);
         NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
         index.postingsScanned = scanned.get();
         return index;

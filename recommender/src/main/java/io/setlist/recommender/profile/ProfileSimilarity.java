@@ -102,5 +102,45 @@ public final class ProfileSimilarity {
             }
             return known == 0 ? 0.0 : (double) equal / known;
         }
+
+        /**
+         * Each profile as one int (gender 8 bits, age band 6, country 18) for {@link #similarityOfPacked}, so a hot
+         * loop reads one array and decides without branches; null when a code does not fit (over 262,143 countries).
+         */
+        public int[] packed() {
+            int[] packed = new int[gender.length];
+            for (int i = 0; i < packed.length; i++) {
+                if (band[i] < 0 || band[i] >= 1 << 6 || country[i] >= 1 << 18) {
+                    return null;
+                }
+                packed[i] = (gender[i] & 0xff) << 24 | band[i] << 18 | country[i];
+            }
+            return packed;
+        }
+
+        /** Same value as {@link #similarity} of the two profiles packed by {@link #packed}. */
+        public static double similarityOfPacked(int a, int b) {
+            int ga = a >>> 24;
+            int gb = b >>> 24;
+            int ba = (a >>> 18) & 0x3f;
+            int bb = (b >>> 18) & 0x3f;
+            int ca = a & 0x3ffff;
+            int cb = b & 0x3ffff;
+            // non-short-circuit & and the ternaries compile to flag arithmetic, not branches
+            int known = (ga != 0 & gb != 0 ? 1 : 0) + (ba != 0 & bb != 0 ? 1 : 0) + (ca != 0 & cb != 0 ? 1 : 0);
+            int equal = (ga != 0 & ga == gb ? 1 : 0) + (ba != 0 & ba == bb ? 1 : 0) + (ca != 0 & ca == cb ? 1 : 0);
+            return BY_KNOWN_AND_EQUAL[known << 2 | equal];
+        }
+
+        /** equal / known for known in 0..3 and equal in 0..known, computed as {@link #similarity} does. */
+        private static final double[] BY_KNOWN_AND_EQUAL = new double[16];
+
+        static {
+            for (int known = 1; known <= 3; known++) {
+                for (int equal = 0; equal <= known; equal++) {
+                    BY_KNOWN_AND_EQUAL[known << 2 | equal] = (double) equal / known;
+                }
+            }
+        }
     }
 }

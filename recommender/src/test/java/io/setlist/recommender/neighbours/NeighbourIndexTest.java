@@ -60,26 +60,93 @@ class NeighbourIndexTest {
         assertEqualsNaive(counts, w, profiles, profileWeight);
     }
 
-    /** @return the number of users with fewer than K neighbours */
+    /** Every search against the brute force. @return the number of users with fewer than K neighbours */
     private static int assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight) {
-        NeighbourIndex index = NeighbourIndex.buildRange(counts, w, profiles, profileWeight, K, 1, 0, counts.users(),
-                null, 0);
+        int usersWithFewerThanK = -1;
+        for (NeighbourIndex.Search search : NeighbourIndex.Search.values()) {
+            NeighbourIndex index = NeighbourIndex.buildRange(counts, w, profiles, profileWeight, K, 1, 0,
+                    counts.users(), null, search, 0);
+            usersWithFewerThanK = assertEqualsNaive(counts, w, profiles, profileWeight, index, search.toString());
+        }
+        return usersWithFewerThanK;
+    }
 
+    /** @return the number of users with fewer than K neighbours */
+    private static int assertEqualsNaive(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
+                                         NeighbourIndex index, String search) {
         int usersWithFewerThanK = 0;
-        for (int u = 0; u < USERS; u++) {
+        for (int u = 0; u < counts.users(); u++) {
             List<float[]> naive = naiveTopK(counts, w, profiles, profileWeight, u);
             int[] ids = index.neighboursOf(u);
             float[] sims = index.similaritiesOf(u);
-            assertThat(ids).as("user %d", u).hasSize(naive.size());
+            assertThat(ids).as("%s user %d", search, u).hasSize(naive.size());
             for (int r = 0; r < ids.length; r++) {
-                assertThat(ids[r]).as("user %d rank %d", u, r).isEqualTo((int) naive.get(r)[0]);
-                assertThat(sims[r]).as("user %d rank %d", u, r).isEqualTo(naive.get(r)[1]);
+                assertThat(ids[r]).as("%s user %d rank %d", search, u, r).isEqualTo((int) naive.get(r)[0]);
+                assertThat(sims[r]).as("%s user %d rank %d", search, u, r).isEqualTo(naive.get(r)[1]);
             }
             assertThat(ids).doesNotContain(u);
             usersWithFewerThanK += ids.length < K ? 1 : 0;
         }
         assertThat(index.k()).isEqualTo(K);
         return usersWithFewerThanK;
+    }
+
+    /**
+     * The pairwise search with candidate ranges far smaller than the users, so every query crosses many range
+     * boundaries (cursors carried across ranges, both the touched list and the sweep), on one and two threads.
+     */
+    @ParameterizedTest(name = "range={0}, threads={1}, profileWeight={2}")
+    @CsvSource({"1,1,0.0", "7,1,0.3", "7,2,0.0", "64,2,0.1", "64,1,0.05", "1000,2,0.3"})
+    void pairwiseEqualsNaiveAcrossRangesAndThreads(int range, int threads, double profileWeight) {
+        PlayCounts counts = RandomPlays.counts(42, USERS, ARTISTS, 12);
+        float[] w = RowWeights.apply(counts, Weighting.BM25);
+        UserProfile[] profiles = profileWeight > 0 ? RandomPlays.profiles(7, USERS) : null;
+        NeighbourIndex index = pairwise(counts, w, profiles, profileWeight, range, threads);
+        assertEqualsNaive(counts, w, profiles, profileWeight, index, "pairwise range " + range);
+    }
+
+    /**
+     * Identical rows tie on similarity, so the lower user index must win whichever user of a pair computed it and
+     * whichever thread offered it; a user whose only artist has no other listener gets no neighbours.
+     */
+    @ParameterizedTest(name = "threads={0}, range={1}")
+    @CsvSource({"1,3", "2,3", "2,1000"})
+    void pairwiseBreaksTiesByLowerUserAndLeavesLoneListenersEmpty(int threads, int range) {
+        PlayCounts.Builder builder = PlayCounts.builder();
+        for (int user = 1; user <= 14; user++) {
+            builder.add(user, 100, 4).add(user, 200, 9); // 14 identical rows: 13 candidates tie for K=10 slots
+        }
+        builder.add(30, 999, 5);                          // a single-listener artist only
+        builder.add(31, 998, 2).add(31, 100, 1);          // a single-listener artist and a shared one
+        PlayCounts counts = builder.build();
+        float[] w = RowWeights.apply(counts, Weighting.LOG);
+        UserProfile[] profiles = RandomPlays.profiles(11, counts.users());
+        for (double profileWeight : new double[] {0.0, 0.2}) {
+            UserProfile[] p = profileWeight > 0 ? profiles : null;
+            NeighbourIndex index = pairwise(counts, w, p, profileWeight, range, threads);
+            assertEqualsNaive(counts, w, p, profileWeight, index, "ties");
+            int lone = counts.userIds().indexOf(30);
+            assertThat(index.countOf(lone)).isZero();
+        }
+        NeighbourIndex index = pairwise(counts, w, null, 0, range, threads);
+        int first = counts.userIds().indexOf(1);
+        assertThat(index.neighboursOf(first)).hasSize(K).doesNotContain(first);
+        // all 13 others tie at cosine 1: the K lowest indexes win
+        int[] expected = new int[K];
+        for (int r = 0, v = 0; r < K; v++) {
+            if (v != first && counts.userIds().idAt(v) <= 14) {
+                expected[r++] = v;
+            }
+        }
+        assertThat(index.neighboursOf(first)).containsExactly(expected);
+    }
+
+    private static NeighbourIndex pairwise(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
+                                           int range, int threads) {
+        int users = counts.users();
+        return NeighbourIndex.pairwise(counts, w, InvertedIndex.of(counts, w),
+                profiles == null ? null : ProfileSimilarity.encode(profiles), profileWeight, K, threads, null, range,
+                new int[users * K], new float[users * K], new int[users]);
     }
 
     @ParameterizedTest
@@ -131,7 +198,8 @@ class NeighbourIndexTest {
         for (int a : counts.columns()) {
             largest = Math.max(largest, ++listeners[a]);
         }
-        NeighbourIndex exact = NeighbourIndex.build(counts, w, null, 0, K, 1);
+        NeighbourIndex exact = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,
+                NeighbourIndex.Search.FULL_SCAN, 0); // the cap applies to the full scan: compare postings read
         NeighbourIndex capped = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,
                 largest);
         NeighbourIndex tighter = NeighbourIndex.buildRange(counts, w, null, 0, K, 1, 0, counts.users(), null,

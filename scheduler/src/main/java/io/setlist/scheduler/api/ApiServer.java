@@ -3,100 +3,115 @@ package io.setlist.scheduler.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import io.setlist.infra.store.PublishedRuns;
-import io.setlist.scheduler.models.CompletionPredictions;
-import io.setlist.sql.models.ModelRegistry;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.RateLimiter;
 import io.setlist.scheduler.config.ApiSettings;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.sql.SQLTransientConnectionException;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
  * The read API: app servers fetch a user's recommendations, the cache tier its priority list. Each route is one
- * small class whose javadoc states its contract; every error is JSON and no stack trace ever leaves the process.
+ * small class whose javadoc states its contract and whose {@code route()} declares it; {@link ApiRoutes} lists them
+ * (see there for how to add one), and this class serves that list.
  *
- * <p><b>Adding a route</b> (e.g. {@code /v1/retention}, {@code /v1/admin/...}): register it below with
- * {@code config.routes.get/post(PATH, handler)}, then add one entry {@code "METHOD PATH" → Scope} to
- * {@link RouteScopes} and describe it in {@link OpenApiDocument}. Authentication, the rate limit, the request size
- * limit and the scope check all happen in {@link ApiAuth}, one {@code beforeMatched} handler that every route
- * passes; a route with no {@link RouteScopes} entry answers 403 to every key (fail closed), and
- * {@code OpenApiDocumentTest} fails until both the table and the document know the route. {@code /health/*} is the
- * only path that needs no key.
+ * <p>What every request gets, whatever its shape: {@link RequestGuard} (correlation id, method-override headers
+ * ignored), then {@link ApiAuth} on a matched route (size, key, rate limit, scope). HEAD is served for every GET, as
+ * the GET without a body. Every error is JSON of one shape ({@link ApiError}): a method no route serves on a path is
+ * 405 with {@code Allow}, an unknown path 404, Jetty's own refusals (malformed request line, oversized headers, bad
+ * path encoding) come from {@link JsonErrorPages}, a warehouse too busy to lend the API a connection is 503
+ * {@code busy} with {@code Retry-After}; anything unforeseen is a 500 {@code internal} whose stack trace goes to the
+ * log under the correlation id, never to the client.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** How often the pointer is re-read: a flipped run is served this long plus its load time after the flip. */
     static final long POINTER_REFRESH_MILLIS = 1_000;
+    /** Set once an error body is written, so the status-mapped error pages do not write a second one. */
+    private static final String ERROR_WRITTEN = "setlist.errorWritten";
 
     private final Javalin app;
     private final ApiMetrics metrics;
+    private final RouteScopes scopes;
     private final RunServing serving;
 
-    private ApiServer(Javalin app, ApiMetrics metrics, RunServing serving) {
+    private ApiServer(Javalin app, ApiMetrics metrics, RouteScopes scopes, RunServing serving) {
         this.app = app;
         this.metrics = metrics;
+        this.scopes = scopes;
         this.serving = serving;
     }
 
-    /** Starts serving on {@code host}:{@code port} (0 picks a free port). */
-    public static ApiServer start(PublishedRuns runs, ApiKeys keys, ApiSettings settings, Operations operations,
+    /** Starts serving every route of {@link ApiRoutes} on {@code host}:{@code port} (0 picks a free port). */
+    public static ApiServer start(PublishedRuns runs, ApiKeys keys, ApiSettings settings, RouteServices services,
                                   String host, int port) {
         ApiMetrics metrics = new ApiMetrics();
         RunCache cache = new RunCache(runs, settings.cacheMiB() * 1024L * 1024L, metrics.registry());
         RunServing current = RunServing.start(runs, cache, settings.snapshotMiB() * 1024L * 1024L,
                 POINTER_REFRESH_MILLIS, metrics.registry());
-        HealthEndpoints health = new HealthEndpoints(current, operations.maxRunAge());
-        ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()));
-        ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         try {
+            List<Route> routes = ApiRoutes.declare(current, metrics, services);
+            RouteScopes scopes = new RouteScopes(routes);
+            metrics.knowRoutes(routes);
+            ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()), scopes);
+            ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
             Javalin app = Javalin.create(config -> {
                 config.jsonMapper(new JavalinJackson(mapper, false));
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = ApiAuth.MAX_BODY_BYTES;
+                config.http.prefer405over404 = true;
                 config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(8 * 1024));
+                config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+                config.jetty.modifyServletContextHandler(context -> {
+                    context.setErrorHandler(new JsonErrorPages());
+                    context.addFilter(new FilterHolder(new RequestGuard()), "/*", EnumSet.of(DispatcherType.REQUEST));
+                });
                 config.requestLogger.http(metrics::request);
                 config.routes.beforeMatched(auth);
-                config.routes.get(RecommendationsEndpoint.PATH, new RecommendationsEndpoint(current));
-                config.routes.get(CachePrioritiesEndpoint.PATH, new CachePrioritiesEndpoint(current));
-                config.routes.get(CurrentRunEndpoint.PATH, new CurrentRunEndpoint(current));
-                config.routes.get(OpenApiEndpoint.PATH, new OpenApiEndpoint());
-                config.routes.get(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
-                config.routes.get(RetentionEndpoint.PATH, new RetentionEndpoint(operations.warehouse()));
-                if (operations.models() != null) {
-                    config.routes.get(ModelsEndpoint.PATH, new ModelsEndpoint(operations.models()));
+                for (Route route : routes) {
+                    config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+                    if (route.method() == HandlerType.GET) {
+                        // Jetty sends HEAD's headers and drops the body the GET handler writes.
+                        config.routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler());
+                    }
                 }
-                if (operations.predictions() != null) {
-                    config.routes.post(ModelPredictionsEndpoint.PATH,
-                            new ModelPredictionsEndpoint(operations.predictions()));
-                    config.routes.post(PredictionsEndpoint.PATH, new PredictionsEndpoint(operations.predictions()));
-                }
-                config.routes.get(AdminRunsEndpoint.PATH, new AdminRunsEndpoint(operations.ledger(), operations.jobs()));
-                config.routes.post(AdminTriggerEndpoint.PATH,
-                        new AdminTriggerEndpoint(operations.scheduler(), operations.jobs()));
-                config.routes.get("/health/live", health::live);
-                config.routes.get("/health/ready", health::ready);
-                config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-                config.routes.exception(Exception.class, (e, ctx) -> {
-                    LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                    ctx.status(500).json(new ApiError.Body("internal", "internal error", null));
+                config.routes.exception(ApiError.class, (e, ctx) -> {
+                    if (e.status() == 405) {
+                        ctx.header("Allow", scopes.allowed(ctx.path()));
+                    }
+                    writeError(ctx, e);
                 });
-                // Unmatched routes (and wrong methods) answer JSON too; errors our endpoints raised already are JSON.
-                config.routes.error(HttpStatus.NOT_FOUND, ctx -> jsonUnlessAlready(ctx, "not_found",
-                        "no route " + ctx.method() + " " + Limit.truncate(ctx.path())));
-                config.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> jsonUnlessAlready(ctx,
-                        "method_not_allowed", "method " + ctx.method() + " is not allowed on "
-                                + Limit.truncate(ctx.path())));
-                config.routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> jsonUnlessAlready(ctx, "payload_too_large",
-                        "request bodies are limited to " + ApiAuth.MAX_BODY_BYTES + " bytes"));
+                config.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx,
+                        e.getStatus(), ApiError.codeFor(e.getStatus()), ApiError.messageFor(e.getStatus())));
+                config.routes.exception(Exception.class, ApiServer::unforeseen);
+                // Unmatched paths, wrong methods and Javalin's own refusals answer JSON too.
+                config.routes.error(404, ctx -> writeErrorOnce(ctx, ApiError.notFound("no such route")));
+                config.routes.error(405, ctx -> {
+                    ctx.header("Allow", scopes.allowed(ctx.path()));
+                    writeErrorOnce(ctx, ApiError.methodNotAllowed(ctx.req().getMethod(), scopes.allowed(ctx.path())));
+                });
+                for (int status : new int[]{400, 413, 414, 415, 431, 500, 501, 503}) {
+                    config.routes.error(status, ctx -> {
+                        if (ctx.attribute(ERROR_WRITTEN) == null) {
+                            writeError(ctx, status, ApiError.codeFor(status), ApiError.messageFor(status));
+                        }
+                    });
+                }
             }).start(host, port);
-            return new ApiServer(app, metrics, current);
+            return new ApiServer(app, metrics, scopes, current);
         } catch (RuntimeException e) {
             current.close();
             metrics.close();
@@ -104,38 +119,76 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The request's id, as {@link RequestGuard} set it (and in the {@code X-Correlation-Id} header). */
+    static String correlationId(Context ctx) {
+        Object id = ctx.req().getAttribute(RequestGuard.CORRELATION_ATTRIBUTE);
+        return id instanceof String s ? s : null;
+    }
+
+    private static void unforeseen(Exception e, Context ctx) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                // The API's pool is spent: the scheduler's own connections are untouched; the client retries.
+                LOG.warn("no warehouse connection for {} {} [{}]: {}", ctx.req().getMethod(), ctx.path(),
+                        correlationId(ctx), t.getMessage());
+                ctx.header("Retry-After", "1");
+                writeError(ctx, ApiError.busy());
+                return;
+            }
+            if (t instanceof IllegalCharsetNameException || t instanceof UnsupportedCharsetException) {
+                writeError(ctx, 415, "unsupported_media_type", "unsupported charset in Content-Type");
+                return;
+            }
+        }
+        LOG.error("unhandled error on {} {} [{}]", ctx.req().getMethod(), Limit.truncate(ctx.path()),
+                correlationId(ctx), e);
+        writeError(ctx, 500, "internal", "internal error; the log has the details under correlationId "
+                + correlationId(ctx));
+    }
+
     /**
-     * What the warehouse and operations routes need: the warehouse (retention), the run ledger, the pipeline's
-     * jobs, the scheduler (null when this node runs without one), the age after which the published run counts as
-     * stale, the model registry (null leaves out /v1/models) and the prediction service (null leaves out the
-     * prediction routes).
+     * Answers {@code status} with a body of the route's own (/health/ready's 503 {@code NOT_READY} with its reason),
+     * which the status-mapped error pages would otherwise replace with the generic error body.
      */
-    public record Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
-                             io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
-                             ModelRegistry models, CompletionPredictions predictions) {
-        public Operations(DataSource warehouse, io.setlist.sql.runs.RunLedger ledger, java.util.List<String> jobs,
-                          io.setlist.scheduler.jobs.ClusteredScheduler scheduler, java.time.Duration maxRunAge,
-                          ModelRegistry models) {
-            this(warehouse, ledger, jobs, scheduler, maxRunAge, models, null);
+    static void answer(Context ctx, int status, Object body) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(status).json(body);
+    }
+
+    private static void writeErrorOnce(Context ctx, ApiError e) {
+        if (ctx.attribute(ERROR_WRITTEN) == null) {
+            writeError(ctx, e);
         }
     }
 
-    private static void jsonUnlessAlready(io.javalin.http.Context ctx, String code, String message) {
-        String type = ctx.res().getContentType();
-        if (type == null || !type.startsWith("application/json")) {
-            ctx.json(new ApiError.Body(code, message, null));
-        }
+    private static void writeError(Context ctx, ApiError e) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(e.status()).json(e.body(correlationId(ctx)));
+    }
+
+    private static void writeError(Context ctx, int status, String code, String message) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(status).json(new ApiError.Body(code, message, null, null, correlationId(ctx)));
     }
 
     public int port() {
         return app.port();
     }
 
-    /** Every served route as {@code "METHOD /path/{template}"}, for the OpenAPI and scope checks. */
+    ApiMetrics metricsForTests() {
+        return metrics;
+    }
+
+    /** The scope table derived from the routes, for tests. */
+    RouteScopes scopes() {
+        return scopes;
+    }
+
+    /** Every served route as {@code "METHOD /path/{template}"} (HEAD, served beside each GET, left out). */
     List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map((ParsedEndpoint p) -> p.endpoint)
-                .filter(e -> e.method.isHttpMethod())
+                .filter(e -> e.method.isHttpMethod() && e.method != HandlerType.HEAD)
                 .map(e -> e.method.name() + " " + e.path)
                 .sorted()
                 .toList();

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.infra.publish.CachePriority;
 import io.setlist.infra.publish.CurrentRun;
 
@@ -40,6 +41,15 @@ final class CachePrioritiesEndpoint implements Handler {
 
     record Response(String tier, String runId, String businessDate, String generatedAt, List<Item> items,
                     String nextCursor) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.READ, "A cache tier's tracks in the order to keep them, paged", this, op -> op
+                .returns("CachePriorities").conditional()
+                .pathParam("tier", "[a-z0-9-]{1,64}")
+                .intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT).cursorQuery()
+                .errors(400, 404, 410, 503));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.infra.publish.CurrentRun;
 
 import java.util.List;
@@ -27,6 +28,12 @@ final class CurrentRunEndpoint implements Handler {
     }
 
     record Response(String runId, String businessDate, String generatedAt, long users, List<String> tiers) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.ADMIN, "The run readers are served from", this, op -> op
+                .returns("Run").conditional().errors(400, 503));
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.setlist.infra.publish.CurrentRun;
+import io.setlist.sql.runs.RunLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,22 +19,47 @@ import java.util.List;
  * {@code reason} says which). Then 200 with the served run, its {@code mode} ({@code memory} or
  * {@code read-through}), and {@code READY}, or {@code DEGRADED} with a {@code reason} when stale data is being
  * served: the run is older than the configured maximum age, the store does not answer (the node keeps serving the
- * last run it loaded), or a newer run could not be loaded.
+ * last run it loaded), a newer run could not be loaded, or the publish of the newest business date in the run
+ * ledger was SKIPPED (readers are not on the newest day; {@code skippedPublish} says which day and why).
+ *
+ * <p>The ledger is read at most once every {@link #LEDGER_EVERY}, so probes do not become database load; when the
+ * database cannot be read the answer is built from the served run alone.
  */
 final class HealthEndpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoints.class);
+    static final Duration LEDGER_EVERY = Duration.ofSeconds(5);
+
     private final RunServing serving;
     private final Duration maxRunAge;
+    private final RunLedger ledger;
+    private volatile SkippedPublish skipped;
+    private volatile Instant skippedReadAt = Instant.EPOCH;
 
-    HealthEndpoints(RunServing serving, Duration maxRunAge) {
+    HealthEndpoints(RunServing serving, Duration maxRunAge, RunLedger ledger) {
         this.serving = serving;
         this.maxRunAge = maxRunAge;
+        this.ledger = ledger;
     }
 
-    record Status(String status, String runId, String businessDate, String generatedAt, String mode, String reason) {
+    record SkippedPublish(String businessDate, String reason) {
+    }
+
+    /** The two routes as {@link ApiRoutes} serves and documents them: open, no key needed. */
+    List<Route> routes() {
+        return List.of(
+                Route.open("/health/live", "200 while the process serves", this::live, op -> op.returns("Health")),
+                Route.open("/health/ready", "200 with the served run (READY, or DEGRADED with a reason) once one is "
+                                + "loaded, else 503 NOT_READY with a reason", this::ready,
+                        op -> op.returns("Health")
+                                .answer(503, "no run served yet: none published, or the first still loading")));
+    }
+
+    record Status(String status, String runId, String businessDate, String generatedAt, String mode, String reason,
+                  SkippedPublish skippedPublish) {
     }
 
     void live(Context ctx) {
-        ctx.json(new Status("UP", null, null, null, null, null));
+        ctx.json(new Status("UP", null, null, null, null, null, null));
     }
 
     void ready(Context ctx) {
@@ -48,7 +76,7 @@ final class HealthEndpoints {
             } else {
                 reason = "no run has been published yet";
             }
-            ctx.status(503).json(new Status("NOT_READY", null, null, null, null, reason));
+            ApiServer.answer(ctx, 503, new Status("NOT_READY", null, null, null, null, reason, null));
             return;
         }
         CurrentRun r = state.serving().run();
@@ -63,12 +91,35 @@ final class HealthEndpoints {
         if (state.loadError() != null) {
             problems.add(state.loadError());
         }
+        SkippedPublish skip = skippedPublish();
+        if (skip != null) {
+            problems.add("the publish of business date " + skip.businessDate() + " was skipped");
+        }
         // Read-through is a way of serving, not a problem: said, but READY.
         List<String> reasons = new ArrayList<>(problems);
         if (state.fallbackReason() != null) {
             reasons.add("served read-through: " + state.fallbackReason());
         }
         ctx.json(new Status(problems.isEmpty() ? "READY" : "DEGRADED", r.runId(), r.businessDate().toString(),
-                r.generatedAt().toString(), state.serving().mode(), reasons.isEmpty() ? null : String.join("; ", reasons)));
+                r.generatedAt().toString(), state.serving().mode(), reasons.isEmpty() ? null : String.join("; ", reasons),
+                skip));
+    }
+
+    /** The newest business date's publish, when it was skipped; null otherwise. */
+    private SkippedPublish skippedPublish() {
+        if (ledger == null) {
+            return null;
+        }
+        Instant now = Instant.now();
+        if (skippedReadAt.plus(LEDGER_EVERY).isBefore(now)) {
+            try {
+                skipped = ledger.newestDate("publish").filter(e -> "SKIPPED".equals(e.status()))
+                        .map(e -> new SkippedPublish(e.businessDate().toString(), e.summary())).orElse(null);
+            } catch (RuntimeException e) {
+                LOG.debug("health: cannot read the run ledger: {}", e.getMessage());
+            }
+            skippedReadAt = now;
+        }
+        return skipped;
     }
 }

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 
 import java.util.Set;
 
@@ -18,6 +19,12 @@ final class MetricsEndpoint implements Handler {
 
     MetricsEndpoint(ApiMetrics metrics) {
         this.metrics = metrics;
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.READ, "Metrics in the Prometheus text format", this, op -> op
+                .returnsText().errors(400));
     }
 
     @Override

@@ -2,8 +2,9 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.setlist.scheduler.models.CompletionModels;
-import io.setlist.scheduler.models.CompletionPredictions;
+import io.setlist.scheduler.predictions.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.auth.Scope;
 
 import java.util.List;
 
@@ -16,9 +17,12 @@ import java.util.List;
  *   <li>200: {@code {model, version, predictions: [{userId, trackId, timestamp, probability, trackingId}]}}, in
  *       the order of the items; every prediction is in {@code prediction_log} under its {@code trackingId}</li>
  *   <li>400: malformed body, or an item that is malformed or names an unknown user or track:
- *       {@code {error, message, parameter: "userId"|"trackId"|"timestamp"|"item"|"body", index}}</li>
+ *       {@code {error, message, parameter: "userId"|"trackId"|"timestamp"|"item"|"body", index}}; timestamps
+ *       run from 2000-01-01T00:00:00Z to one day after now ({@link PredictionBatch})</li>
  *   <li>404: no model {@code name}, or it has no champion this build can serve</li>
  *   <li>413: more than 1000 items</li>
+ *   <li>422: the batch spans more than {@value PredictionBatch#MAX_DAYS} distinct UTC days
+ *       ({@code too_much_work}, naming {@code timestamp} and the first item over)</li>
  * </ul>
  */
 final class ModelPredictionsEndpoint implements Handler {
@@ -36,6 +40,15 @@ final class ModelPredictionsEndpoint implements Handler {
     record Response(String model, int version, List<Item> predictions) {
     }
 
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.post(PATH, Scope.READ,
+                "P(played to the end) for a batch of {userId, trackId, timestamp}, by the model's champion", this,
+                op -> op.jsonBody(true).returnsObject()
+                        .pathParam("name", "a registered model name, e.g. completion")
+                        .errors(400, 404, 413, 422, 503));
+    }
+
     @Override
     public void handle(Context ctx) {
         String name = ctx.pathParam("name");
@@ -46,7 +59,7 @@ final class ModelPredictionsEndpoint implements Handler {
         try {
             scored = predictions.score(champion, batch);
         } catch (CompletionPredictions.UnknownKey e) {
-            throw ApiError.badItem(e.index(), e.field(), e.getMessage());
+            throw PredictionBatch.unknownKey(batch, e);
         }
         ctx.json(new Response(champion.name(), champion.version(), scored.stream().map(p -> new Item(
                 p.request().userKey(), p.request().trackKey(), p.request().ts().toString(), p.probability(),

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.sql.models.ModelRegistry;
 
 import java.util.ArrayList;
@@ -40,6 +41,12 @@ final class ModelsEndpoint implements Handler {
     }
 
     record Response(List<Model> models) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.READ, "Registered completion-model versions with metrics and the champion",
+                this, op -> op.returnsObject().errors(400, 503));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.infra.publish.CurrentRun;
 import io.setlist.infra.publish.RecommendedArtist;
 import io.setlist.infra.publish.UserRecommendations;
@@ -42,6 +43,15 @@ final class RecommendationsEndpoint implements Handler {
 
     record Response(String userId, String runId, String businessDate, String generatedAt, String source,
                     List<Item> items, String nextCursor) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.READ, "A user's ranked artists from the current run, paged", this, op -> op
+                .returns("Recommendations").conditional()
+                .pathParam("userId", "1..128 printable characters")
+                .intQuery("limit", 1, MAX_LIMIT, DEFAULT_LIMIT).cursorQuery()
+                .errors(400, 404, 410, 503));
     }
 
     @Override

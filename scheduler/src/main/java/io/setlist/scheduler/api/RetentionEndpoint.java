@@ -2,12 +2,12 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.setlist.scheduler.auth.Scope;
 import io.setlist.sql.retention.RetentionMatrix;
 import io.setlist.sql.retention.RetentionMatrix.CohortBy;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -16,8 +16,8 @@ import java.util.List;
  * first installed on {@code from} .. {@code to}, read from the rollups as the last daily run (or import) left them.
  *
  * <ul>
- *   <li>{@code from}, {@code to}: required dates, {@code from <= to}, at most 366 days apart; otherwise 400 naming
- *       the parameter</li>
+ *   <li>{@code from}, {@code to}: required dates between 1970-01-01 and 9999-12-31 ({@link ApiDates}),
+ *       {@code from <= to}, at most 366 days apart; otherwise 400 naming the parameter</li>
  *   <li>{@code by}: {@code day} (default; periods are days 1..30 after install) or {@code week} (weeks 1..12);
  *       anything else → 400 naming {@code by}</li>
  *   <li>200: {@code {from, to, by, periods, cohorts: [{start, size, exact: [..], rolling: [..], exactRate: [..],
@@ -39,6 +39,15 @@ final class RetentionEndpoint implements Handler {
     }
 
     record Response(String from, String to, String by, int periods, List<CohortView> cohorts) {
+    }
+
+    /** This route as {@link ApiRoutes} serves and documents it. */
+    Route route() {
+        return Route.get(PATH, Scope.READ, "Cohort retention matrix from the rollups (classic and rolling)", this,
+                op -> op.returnsObject()
+                        .dateQuery("from", ApiDates.RANGE).dateQuery("to", ApiDates.RANGE)
+                        .enumQuery("by", "day", "week")
+                        .errors(400, 503));
     }
 
     @Override
@@ -72,14 +81,6 @@ final class RetentionEndpoint implements Handler {
     }
 
     private static LocalDate date(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            throw ApiError.badParameter(name, name + " is required, as YYYY-MM-DD");
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiError.badParameter(name, name + " must be a date YYYY-MM-DD, got '" + Limit.truncate(raw) + "'");
-        }
+        return ApiDates.parse(name, ctx.queryParam(name));
     }
 }

@@ -1,39 +1,75 @@
 package io.setlist.scheduler.api;
 
+import io.javalin.http.HandlerType;
 import io.setlist.scheduler.auth.Scope;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The scope every route needs, keyed by {@code "METHOD /path/{template}"} exactly as the route is registered.
- * A route without an entry is refused to every key (403): forgetting the entry fails closed, and a test checks
- * that every served route has one. Routes under {@link #PUBLIC_PREFIX} need no key.
+ * The scope every route needs, derived from the declared {@link Route}s and keyed by {@code "METHOD /path/{template}"}
+ * exactly as the route is registered (HEAD as its GET). A route without an entry is refused to every key (403):
+ * fail closed. Routes under {@link #PUBLIC_PREFIX} need no key. Also answers which methods a concrete path allows,
+ * for the {@code Allow} header of a 405.
  */
 final class RouteScopes {
     static final String PUBLIC_PREFIX = "/health/";
 
-    private static final Map<String, Scope> TABLE = Map.ofEntries(
-            Map.entry("GET " + RecommendationsEndpoint.PATH, Scope.READ),
-            Map.entry("GET " + CachePrioritiesEndpoint.PATH, Scope.READ),
-            Map.entry("GET " + CurrentRunEndpoint.PATH, Scope.ADMIN),
-            Map.entry("GET " + OpenApiEndpoint.PATH, Scope.READ),
-            Map.entry("GET " + MetricsEndpoint.PATH, Scope.READ),
-            Map.entry("GET " + RetentionEndpoint.PATH, Scope.READ),
-            Map.entry("GET " + ModelsEndpoint.PATH, Scope.READ),
-            Map.entry("POST " + ModelPredictionsEndpoint.PATH, Scope.READ),
-            Map.entry("POST " + PredictionsEndpoint.PATH, Scope.READ),
-            Map.entry("GET " + AdminRunsEndpoint.PATH, Scope.ADMIN),
-            Map.entry("POST " + AdminTriggerEndpoint.PATH, Scope.ADMIN));
+    private final Map<String, Scope> table = new HashMap<>();
+    private final List<PathMethods> paths = new ArrayList<>();
 
-    private RouteScopes() {
+    RouteScopes(List<Route> routes) {
+        Map<String, Set<String>> methods = new HashMap<>();
+        for (Route route : routes) {
+            route.scope().ifPresent(scope -> {
+                table.put(route.key(), scope);
+                if (route.method() == HandlerType.GET) {
+                    table.put("HEAD " + route.path(), scope);
+                }
+            });
+            Set<String> allowed = methods.computeIfAbsent(route.path(), p -> new LinkedHashSet<>());
+            allowed.add(route.method().name());
+            if (route.method() == HandlerType.GET) {
+                allowed.add("HEAD");
+            }
+        }
+        methods.forEach((path, allowed) -> paths.add(new PathMethods(template(path), allowed)));
     }
 
-    static Optional<Scope> required(String method, String pathTemplate) {
-        return Optional.ofNullable(TABLE.get(method + " " + pathTemplate));
+    Optional<Scope> required(String method, String pathTemplate) {
+        return Optional.ofNullable(table.get(method + " " + pathTemplate));
     }
 
     static boolean isPublic(String path) {
         return path.startsWith(PUBLIC_PREFIX);
+    }
+
+    /** The methods some route serves on this concrete path, e.g. {@code GET, HEAD}; empty when no route matches. */
+    String allowed(String path) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (PathMethods p : paths) {
+            if (p.template().matcher(path).matches()) {
+                allowed.addAll(p.methods());
+            }
+        }
+        return String.join(", ", allowed);
+    }
+
+    /** {@code /v1/users/{userId}/x} → {@code /v1/users/[^/]+/x}: a parameter is one non-empty segment. */
+    private static Pattern template(String path) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : path.split("(?=\\{)|(?<=})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private record PathMethods(Pattern template, Set<String> methods) {
     }
 }

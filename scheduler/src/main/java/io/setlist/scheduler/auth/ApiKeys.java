@@ -1,7 +1,5 @@
 package io.setlist.scheduler.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.setlist.sql.keys.ApiKeyTable;
 import io.setlist.sql.keys.ApiKeyTable.StoredKey;
 
@@ -12,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,19 +17,26 @@ import java.util.Optional;
  * Creates, lists, revokes and checks API keys. A key is {@code sl_} + 32 random bytes (base64url); only its SHA-256
  * is stored. A high-entropy key needs no slow password hash: guessing 256 bits is hopeless either way.
  *
- * <p>Checks are cached for {@code cacheTtl} (unknown keys too, so a flood of bad keys does not reach PostgreSQL):
- * a revoked key stops working within that time in every serving process.
+ * <p>Checks are answered from {@link ActiveKeys}, every active key's hash in memory: an unknown key costs one
+ * SHA-256 and a map lookup, no database round trip (at most one re-read a second, whatever the flood). A revoked
+ * key stops working within {@code cacheTtl} in every serving process, at once in this one. A string that cannot be
+ * a key (wrong prefix, length or alphabet) is refused before hashing.
  */
 public final class ApiKeys {
     private static final String KEY_PREFIX = "sl_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How often, at most, a miss re-reads the keys: bounds what a flood of bad keys costs the warehouse. */
+    static final Duration MISS_RELOAD = Duration.ofSeconds(1);
+    /** Longer than any key this class makes ({@code sl_} + 43), shorter than a header that hurts. */
+    private static final int MAX_KEY_LENGTH = 100;
+
     private final ApiKeyTable table;
-    private final Cache<String, Optional<Caller>> checked;
+    private final ActiveKeys active;
 
     public ApiKeys(DataSource warehouse, Duration cacheTtl) {
         this.table = new ApiKeyTable(warehouse);
-        this.checked = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(cacheTtl).build();
+        this.active = new ActiveKeys(table, cacheTtl.toNanos(), MISS_RELOAD.toNanos(), System::nanoTime);
     }
 
     public ApiKeys(DataSource warehouse) {
@@ -56,6 +60,7 @@ public final class ApiKeys {
         RANDOM.nextBytes(raw);
         String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         StoredKey stored = table.insert(name, scope.label(), sha256(secret), secret.substring(0, KEY_PREFIX.length() + 6));
+        active.invalidate();
         return new IssuedKey(secret, stored);
     }
 
@@ -65,19 +70,21 @@ public final class ApiKeys {
 
     public boolean revoke(String name) {
         boolean revoked = table.revoke(name);
-        checked.invalidateAll();
+        active.invalidate();
         return revoked;
     }
 
     /** The active key behind {@code secret}, or empty for an unknown or revoked one. */
     public Optional<Caller> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(KEY_PREFIX) || secret.length() > 100) {
+        if (secret == null || !secret.startsWith(KEY_PREFIX) || secret.length() > MAX_KEY_LENGTH
+                || !secret.chars().skip(KEY_PREFIX.length()).allMatch(ApiKeys::base64Url)) {
             return Optional.empty();
         }
-        byte[] hash = sha256(secret);
-        return checked.get(HexFormat.of().formatHex(hash), h -> table.findByHash(hash)
-                .filter(StoredKey::active)
-                .map(k -> new Caller(k.id(), k.name(), Scope.parse(k.scope()))));
+        return active.find(sha256(secret));
+    }
+
+    private static boolean base64Url(int c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
     }
 
     static byte[] sha256(String secret) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.models.AbReport;
+import io.setlist.scheduler.predictions.AbReport;
 import io.setlist.sql.predictions.PredictionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

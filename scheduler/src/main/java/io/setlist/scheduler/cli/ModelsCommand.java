@@ -2,7 +2,7 @@ package io.setlist.scheduler.cli;
 
 import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.config.Backends;
-import io.setlist.scheduler.models.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.sql.models.ModelRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +51,8 @@ final class ModelsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         StartupConfig startup;
 
-        @Option(names = "--date", description = "Last business date of the training data (default: yesterday, UTC).")
+        @Option(names = "--date", converter = BusinessDateOption.class,
+                description = "Last business date of the training data, not later than today (default: yesterday, UTC).")
         LocalDate date;
 
         @Option(names = "--algorithm", defaultValue = "gradient-boosted-trees",

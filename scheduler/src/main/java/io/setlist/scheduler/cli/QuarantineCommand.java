@@ -2,6 +2,7 @@ package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
 import io.setlist.sql.load.QuarantineLog;
+import io.setlist.sql.load.RejectedFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "quarantine", mixinStandardHelpOptions = true,
-        description = "List the rows imports rejected: source file, line, field, reason and the raw line.")
+        description = "List the rows imports rejected (source file, line, field, reason, raw line), then the inbox "
+                + "files quarantined whole.")
 final class QuarantineCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     StartupConfig startup;
@@ -39,6 +41,13 @@ final class QuarantineCommand implements Callable<Integer> {
             System.out.printf("%,d quarantined rows%s", total, total > rows.size() ? " (" + rows.size() + " shown)" : "");
             counts.forEach((file, n) -> System.out.printf("; %s: %,d", file, n));
             System.out.println();
+            // Whole files the inbox moved aside (a wrong header): listed after the rows, newest first.
+            for (RejectedFiles.Row f : new RejectedFiles(backends.warehouse()).recent(limit)) {
+                if (source == null || source.equals(f.sourceFile())) {
+                    System.out.printf("rejected file %s, moved to %s (run %s): %s%n", f.sourceFile(), f.movedTo(),
+                            f.runId(), f.reason());
+                }
+            }
         }
         return 0;
     }

@@ -2,11 +2,13 @@ package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.pipeline.BusinessDate;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,8 +16,11 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the daily pipeline (all) or one job (import, retention, purge, recommend, completion, "
                 + "publish, cleanup) for a business date, or backfill a date range. A job that already succeeded "
-                + "for a date is skipped unless --force.")
-final class RunCommand implements Callable<Integer> {
+                + "for a date is skipped unless --force. Dates later than today (UTC) are refused (exit 2); a job "
+                + "already running for the date, here or on another node, is refused (exit 3).")
+final class RunCommand implements Callable<Integer>, ClockedFactory.UsesClock {
+    private Clock clock = Clock.systemUTC();
+
     @picocli.CommandLine.Mixin
     StartupConfig startup;
 
@@ -23,27 +28,33 @@ final class RunCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String job;
 
-    @Option(names = "--date", description = "Business date YYYY-MM-DD (default: yesterday, UTC).")
+    @Option(names = "--date", converter = BusinessDateOption.class,
+            description = "Business date YYYY-MM-DD, not later than today (default: yesterday, UTC).")
     LocalDate date;
 
-    @Option(names = "--from", description = "Backfill: first business date (with --to); each date runs once, in order.")
+    @Option(names = "--from", converter = BusinessDateOption.class, description = "Backfill: first business date (with --to); each date runs once, in order.")
     LocalDate from;
 
-    @Option(names = "--to", description = "Backfill: last business date, inclusive.")
+    @Option(names = "--to", converter = BusinessDateOption.class, description = "Backfill: last business date, inclusive.")
     LocalDate to;
 
     @Option(names = "--force", description = "Run jobs again even if they already succeeded for the date.")
     boolean force;
 
     @Override
+    public void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
     public Integer call() {
         if ((from == null) != (to == null) || (from != null && date != null)) {
             throw new IllegalArgumentException("use either --date D or both --from D1 --to D2");
         }
-        LocalDate businessDate = date != null ? date : Dates.yesterdayUtc();
+        LocalDate businessDate = date != null ? date : BusinessDate.yesterday(clock);
         Config config = startup.get();
         try (Backends backends = Backends.open(config)) {
-            DailyPipeline pipeline = DailyPipeline.standard(backends, config);
+            DailyPipeline pipeline = DailyPipeline.standard(backends, config, clock);
             List<DailyPipeline.StageReport> reports = from != null
                     ? pipeline.backfill(job, from, to, force)
                     : "all".equals(job) ? pipeline.run(businessDate, force)

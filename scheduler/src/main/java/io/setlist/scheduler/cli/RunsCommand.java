@@ -30,7 +30,8 @@ final class RunsCommand implements Callable<Integer> {
                 System.out.printf("%-11s %-10s %-11s %7d %8s %12s %12s  %s%n", e.job(), e.businessDate(), e.status(),
                         e.attempt(), seconds, e.rowsIn() == null ? "-" : String.format("%,d", e.rowsIn()),
                         e.rowsOut() == null ? "-" : String.format("%,d", e.rowsOut()),
-                        e.node() + ": " + (e.error() != null ? e.error() : e.summary()));
+                        e.node() + ": " + (e.error() != null ? e.error() : e.summary())
+                                + (e.takenOverFrom() == null ? "" : " [took over " + e.takenOverFrom() + "]"));
             }
         }
         return 0;

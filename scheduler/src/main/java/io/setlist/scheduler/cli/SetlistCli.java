@@ -2,9 +2,11 @@ package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.config.ConfigParser;
+import io.setlist.scheduler.pipeline.RunLeaseHeldException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -68,7 +70,7 @@ public final class SetlistCli implements Runnable, ConfiguredRoot {
 
     /** Runs a command line and returns its exit code; errors print one line, not a stack trace. */
     public static int execute(String... args) {
-        return execute(new CommandLine(new SetlistCli()), args);
+        return commandLine(Clock.systemUTC()).execute(args);
     }
 
     /**
@@ -76,6 +78,19 @@ public final class SetlistCli implements Runnable, ConfiguredRoot {
      * that is a {@link ConfiguredRoot} decides with its {@code SETLIST_DEBUG} whether errors show stack traces.
      */
     public static int execute(CommandLine cli, String... args) {
+        return withErrorReporting(cli).execute(args);
+    }
+
+    /**
+     * The command line, with "today" from {@code clock}. Exit codes: 0 done; 1 failed (the message says why);
+     * 2 a bad command line, a business date later than today included; {@value #EXIT_BUSY} the job is already
+     * running for that date (here or on another node).
+     */
+    public static CommandLine commandLine(Clock clock) {
+        return withErrorReporting(new CommandLine(new SetlistCli(), new ClockedFactory(clock)));
+    }
+
+    private static CommandLine withErrorReporting(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("setlist: error: " + message(e));
             if (e instanceof Config.InvalidConfigException) {
@@ -87,9 +102,21 @@ public final class SetlistCli implements Runnable, ConfiguredRoot {
             } else {
                 commandLine.getErr().println("setlist: (set SETLIST_DEBUG=1 for the stack trace)");
             }
-            return 1;
+            return busy(e) ? EXIT_BUSY : 1;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** Exit code of a run refused because another run of the same job and date holds its lease. */
+    public static final int EXIT_BUSY = 3;
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RunLeaseHeldException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String message(Throwable e) {

@@ -9,12 +9,18 @@ import java.util.Map;
  * @param cacheMiB        memory for hot DynamoDB items; 0 turns the cache off
  * @param ratePerSecond   requests per second per API key
  * @param burst           requests a key may save up
- * @param keyCacheSeconds how long a key check is reused; a revoked key stops working within this time
+ * @param keyCacheSeconds how long the in-memory set of active keys is reused; a key revoked by another process
+ *                        stops working within this time
+ * @param warehouseConnections the read API's own warehouse pool, apart from the 10 connections of Quartz and the
+ *                        stages
  * @param snapshotMiB     heap for the whole served run in memory; a run estimated or found larger is served
  *                        read-through from DynamoDB instead; 0 always serves read-through
  */
 public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds,
-                          int snapshotMiB) {
+                          int warehouseConnections, int snapshotMiB) {
+    /** How long an API request waits for one of its pool's connections before it is answered 503 busy. */
+    public static final long WAREHOUSE_WAIT_MILLIS = 2_000;
+
     public ApiSettings {
         if (snapshotMiB < 0) {
             throw new IllegalArgumentException("SETLIST_API_SNAPSHOT_MIB must be >= 0, got " + snapshotMiB);
@@ -28,6 +34,9 @@ public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, doub
         if (keyCacheSeconds < 0) {
             throw new IllegalArgumentException("SETLIST_API_KEY_CACHE_SECONDS must be >= 0");
         }
+        if (warehouseConnections < 1) {
+            throw new IllegalArgumentException("SETLIST_API_DB_CONNECTIONS must be >= 1, got " + warehouseConnections);
+        }
     }
 
     static ApiSettings read(ConfigParser p) {
@@ -39,11 +48,14 @@ public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, doub
         double burst = p.number("SETLIST_API_RATE_BURST", "twice the rate", rate * 2, "a number >= 1", x -> x >= 1,
                 "requests an API key may save up");
         int keyCache = p.integer("SETLIST_API_KEY_CACHE_SECONDS", 10, 0, Integer.MAX_VALUE,
-                "how long an API key check is reused (a revoked key works at most this long)");
+                "how long the API's in-memory set of active keys is reused (a key revoked by another process works at "
+                        + "most this long)");
+        int connections = p.integer("SETLIST_API_DB_CONNECTIONS", 4, 1, 100,
+                "the read API's own warehouse pool, apart from the 10 connections of Quartz and the stages");
         int snapshotMiB = p.integer("SETLIST_API_SNAPSHOT_MIB", 1024, 0, Integer.MAX_VALUE,
                 "memory for the whole served run in the API; a larger run is served read-through from DynamoDB; "
                         + "`0` always does");
-        return new ApiSettings(port, cacheMiB, rate, burst, keyCache, snapshotMiB);
+        return new ApiSettings(port, cacheMiB, rate, burst, keyCache, connections, snapshotMiB);
     }
 
     /** The API settings of the configuration parsed from {@code environment} (a test's map, say). */
@@ -52,18 +64,21 @@ public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, doub
     }
 
     public ApiSettings withHttpPort(int port) {
-        return new ApiSettings(port, cacheMiB, ratePerSecond, burst, keyCacheSeconds, snapshotMiB);
+        return new ApiSettings(port, cacheMiB, ratePerSecond, burst, keyCacheSeconds, warehouseConnections,
+                snapshotMiB);
     }
 
     public ApiSettings withCacheMiB(int mib) {
-        return new ApiSettings(httpPort, mib, ratePerSecond, burst, keyCacheSeconds, snapshotMiB);
+        return new ApiSettings(httpPort, mib, ratePerSecond, burst, keyCacheSeconds, warehouseConnections,
+                snapshotMiB);
     }
 
     public ApiSettings withRate(double perSecond, double newBurst) {
-        return new ApiSettings(httpPort, cacheMiB, perSecond, newBurst, keyCacheSeconds, snapshotMiB);
+        return new ApiSettings(httpPort, cacheMiB, perSecond, newBurst, keyCacheSeconds, warehouseConnections,
+                snapshotMiB);
     }
 
     public ApiSettings withSnapshotMiB(int mib) {
-        return new ApiSettings(httpPort, cacheMiB, ratePerSecond, burst, keyCacheSeconds, mib);
+        return new ApiSettings(httpPort, cacheMiB, ratePerSecond, burst, keyCacheSeconds, warehouseConnections, mib);
     }
 }

@@ -21,16 +21,18 @@ public final class Backends implements AutoCloseable {
 
     private final LocalPostgres localPostgres;
     private final Database database;
+    private final Database apiDatabase;
     private final LocalDynamo localDynamo;
     private final DynamoDbClient dynamo;
     private final DynamoTables tables;
     private final String warehouseDescription;
     private final String dynamoDescription;
 
-    private Backends(LocalPostgres localPostgres, Database database, String warehouseDescription,
+    private Backends(LocalPostgres localPostgres, Database database, Database apiDatabase, String warehouseDescription,
                      LocalDynamo localDynamo, DynamoDbClient dynamo, DynamoTables tables, String dynamoDescription) {
         this.localPostgres = localPostgres;
         this.database = database;
+        this.apiDatabase = apiDatabase;
         this.warehouseDescription = warehouseDescription;
         this.localDynamo = localDynamo;
         this.dynamo = dynamo;
@@ -44,16 +46,19 @@ public final class Backends implements AutoCloseable {
         StoreSettings store = config.store();
         LocalPostgres pg = null;
         Database db = null;
+        Database apiDb = null;
         LocalDynamo localDynamo = null;
         try {
             String warehouse;
             if (settings.embedded()) {
                 pg = LocalPostgres.startPersistent(config.home(), settings.embeddedPgPort());
                 db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 10);
+                apiDb = apiPool(pg.jdbcUrl("postgres"), pg.user(), "", config.api());
                 warehouse = "embedded PostgreSQL on 127.0.0.1:" + pg.port() + " (data in " + config.home()
                         + "/postgres" + (pg.owned() ? "" : ", started by another Setlist process") + ")";
             } else {
                 db = Database.open(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), 10);
+                apiDb = apiPool(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword(), config.api());
                 warehouse = "PostgreSQL at " + settings.jdbcUrl();
             }
             URI endpoint;
@@ -76,8 +81,11 @@ public final class Backends implements AutoCloseable {
             DynamoTables tables = new DynamoTables(store.tablePrefix());
             tables.ensure(client);
             LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);
-            return new Backends(pg, db, warehouse, localDynamo, client, tables, dynamoDescription);
+            return new Backends(pg, db, apiDb, warehouse, localDynamo, client, tables, dynamoDescription);
         } catch (RuntimeException e) {
+            if (apiDb != null) {
+                apiDb.close();
+            }
             if (db != null) {
                 db.close();
             }
@@ -91,8 +99,23 @@ public final class Backends implements AutoCloseable {
         }
     }
 
+    /** The main pool (10 connections): Quartz, the pipeline stages, the CLI. */
     public DataSource warehouse() {
         return database.dataSource();
+    }
+
+    /**
+     * The read API's own pool ({@code SETLIST_API_DB_CONNECTIONS}, 4): however many requests arrive, they share
+     * these and never take one of {@link #warehouse()}'s, so Quartz check-in and the stages are not starved. A
+     * request that waits longer than {@link ApiSettings#WAREHOUSE_WAIT_MILLIS} for one is answered 503 busy.
+     */
+    public DataSource apiWarehouse() {
+        return apiDatabase.dataSource();
+    }
+
+    private static Database apiPool(String jdbcUrl, String user, String password, ApiSettings api) {
+        return Database.openSide(jdbcUrl, user, password, api.warehouseConnections(), "setlist-api",
+                ApiSettings.WAREHOUSE_WAIT_MILLIS);
     }
 
     public DynamoDbClient dynamo() {
@@ -110,6 +133,7 @@ public final class Backends implements AutoCloseable {
     @Override
     public void close() {
         dynamo.close();
+        apiDatabase.close();
         database.close();
         if (localPostgres != null) {
             localPostgres.close();

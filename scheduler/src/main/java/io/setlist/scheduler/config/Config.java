@@ -1,6 +1,6 @@
 package io.setlist.scheduler.config;
 
-import io.setlist.scheduler.models.VariantSplit;
+import io.setlist.scheduler.predictions.VariantSplit;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.setlist.scheduler.config;
 import io.setlist.recommender.cache.CacheTier;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +16,14 @@ import java.util.Locale;
  * @param recommendations    artists kept per user
  * @param inbox              a directory whose new CSV files the {@code import} job loads first in each daily run,
  *                           or {@code null}: no import job
- * @param eventRetentionDays events older than this many days before the business date are purged, a whole month
- *                           partition at a time
+ * @param eventRetentionDays events older than this many days before the business date or the newest event day,
+ *                           whichever is earlier, are purged, a whole month partition at a time
+ * @param runLease           how long a run holds its (job, date) in the run ledger without a heartbeat
+ * @param predictionRetentionDays predictions the API served longer ago than this are deleted from
+ *                           {@code prediction_log} by the daily purge
  */
 public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int recommendations, Path inbox,
-                               int eventRetentionDays) {
+                               int eventRetentionDays, Duration runLease, int predictionRetentionDays) {
     public PipelineSettings {
         cacheTiers = List.copyOf(cacheTiers);
     }
@@ -32,9 +36,16 @@ public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int r
                 p.integer("SETLIST_NEIGHBOURS", 50, 1, Integer.MAX_VALUE, "k of the user-user neighbourhood"),
                 p.integer("SETLIST_RECOMMENDATIONS", 100, 1, Integer.MAX_VALUE, "artists kept per user"),
                 p.optional("SETLIST_INBOX", "no import job", "a directory", Path::of,
-                        "a directory whose new CSV files the `import` job loads at the start of each daily run"),
+                        "a directory whose new CSV files the `import` job loads at the start of each daily run, "
+                        + "each once `NAME.done` is beside it (see Failure modes)"),
                 p.integer("SETLIST_EVENT_RETENTION_DAYS", 400, 1, Integer.MAX_VALUE, "events older than this many "
-                        + "days before the business date are purged, a whole month partition at a time"));
+                        + "days before the business date or the newest event day, whichever is earlier, are purged, "
+                        + "a whole month partition at a time"),
+                Duration.ofSeconds(p.integer("SETLIST_RUN_LEASE_SECONDS", 60, 1, Integer.MAX_VALUE, "how long a "
+                        + "run holds its (job, date) without a heartbeat (renewed every third of it); a crashed "
+                        + "run's jobs can be taken over this long after its last heartbeat")),
+                p.integer("SETLIST_PREDICTION_RETENTION_DAYS", 90, 1, Integer.MAX_VALUE, "predictions the API "
+                        + "served longer ago than this are deleted from `prediction_log` by the daily `purge`"));
     }
 
     /** Parses {@code hot:512MiB,warm:4GiB}; units B, KiB, MiB, GiB, TiB (or KB/MB/GB/TB as powers of 1024). */

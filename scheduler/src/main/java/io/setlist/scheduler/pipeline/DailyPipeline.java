@@ -7,6 +7,7 @@ import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.PublishSettings;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.config.PipelineSettings;
+import io.setlist.sql.runs.RunLease;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The daily run for one business date: [import →] retention → purge → recommend → completion → publish. Every stage goes through the
  * run ledger: one that already succeeded for the date is skipped (unless forced), one that fails is recorded with
  * its error and stops the run, leaving the last published run in place; running again resumes where it failed.
+ *
+ * <p>A stage runs under the lease of its (job, date) in the ledger: while one run holds it (on this node or any
+ * other, from the daily chain, a per-job trigger, the admin API or the command line), another is refused with
+ * {@link RunLeaseHeldException}. Business dates later than today (UTC, on the pipeline's clock) are refused.
  */
 public final class DailyPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(DailyPipeline.class);
@@ -50,6 +54,11 @@ public final class DailyPipeline {
 
     /** The standard stages on the given backends: [import], retention, purge, recommend, completion, publish, cleanup. */
     public static DailyPipeline standard(Backends backends, Config config) {
+        return standard(backends, config, Clock.systemUTC());
+    }
+
+    /** The standard stages, with "today" taken from {@code clock}. */
+    public static DailyPipeline standard(Backends backends, Config config, Clock clock) {
         PipelineSettings settings = config.pipeline();
         RecommenderSettings defaults = RecommenderSettings.defaults();
         RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
@@ -62,17 +71,22 @@ public final class DailyPipeline {
         }
         stages.addAll(List.of(
                 new RetentionStage(backends.warehouse()),
-                new PurgeStage(backends.warehouse(), settings.eventRetentionDays()),
+                new PurgeStage(backends.warehouse(), settings.eventRetentionDays(), settings.predictionRetentionDays()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers()),
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),
                 new CleanupStage(backends.dynamo(), backends.tables(), publish.keepRuns())));
-        return new DailyPipeline(stages, new RunLedger(backends.warehouse()), Clock.systemUTC(),
+        return new DailyPipeline(stages, new RunLedger(backends.warehouse(), settings.runLease()), clock,
                 config.schedule().node());
     }
 
     public RunLedger ledger() {
         return ledger;
+    }
+
+    /** The clock that says which day is today. */
+    public Clock clock() {
+        return clock;
     }
 
     public List<String> jobs() {
@@ -86,6 +100,7 @@ public final class DailyPipeline {
 
     /** Runs every stage for {@code date} in order; throws {@link StageFailedException} at the first failure. */
     public List<StageReport> run(LocalDate date, boolean force) {
+        BusinessDate.requireNotFuture(date, clock);
         List<StageReport> reports = new ArrayList<>();
         Instant startedAt = clock.instant();
         String runId = date + "." + RUN_STAMP.format(startedAt);
@@ -103,6 +118,7 @@ public final class DailyPipeline {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("backfill range is empty: " + from + " is after " + to);
         }
+        BusinessDate.requireNotFuture(to, clock);
         List<StageReport> reports = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             if ("all".equals(job)) {
@@ -123,6 +139,7 @@ public final class DailyPipeline {
     /** Runs one named stage for {@code date}. */
     public StageReport runOne(String job, LocalDate date, boolean force) {
         Stage stage = stage(job);
+        BusinessDate.requireNotFuture(date, clock);
         Instant startedAt = clock.instant();
         return runStage(stage, date, date + "." + RUN_STAMP.format(startedAt), startedAt, force);
     }
@@ -132,30 +149,67 @@ public final class DailyPipeline {
         MDC.put("businessDate", date.toString());
         MDC.put("runId", runId);
         try {
-            Optional<Integer> attempt = ledger.begin(stage.job(), date, runId, node, force);
-            if (attempt.isEmpty()) {
+            RunLedger.Begin begin = ledger.begin(stage.job(), date, runId, node, force);
+            if (begin instanceof RunLedger.AlreadySucceeded) {
                 LOG.info("{} already succeeded for {}: skipped", stage.job(), date);
                 return new StageReport(stage.job(), date, true, 0, 0, 0, "already succeeded for " + date);
             }
-            long t0 = System.nanoTime();
-            try {
-                Stage.Outcome outcome = stage.run(new Stage.RunContext(date, runId, startedAt));
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                ledger.succeed(stage.job(), date, outcome.rowsIn(), outcome.rowsOut(), outcome.summary());
-                PipelineMetrics.job(stage.job(), "succeeded", seconds);
-                LOG.info("{} for {} succeeded in {} s: {}", stage.job(), date, String.format("%.2f", seconds),
-                        outcome.summary());
-                return new StageReport(stage.job(), date, false, outcome.rowsIn(), outcome.rowsOut(), seconds,
-                        outcome.summary());
-            } catch (RuntimeException e) {
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                ledger.fail(stage.job(), date, error);
-                PipelineMetrics.job(stage.job(), "failed", (System.nanoTime() - t0) / 1e9);
-                LOG.error("{} for {} failed (attempt {}): {}", stage.job(), date, attempt.get(), error, e);
-                throw new StageFailedException(stage.job(), date, error, e);
+            if (begin instanceof RunLedger.Held held) {
+                throw new RunLeaseHeldException(stage.job(), date, held.holder());
             }
+            RunLedger.Started started = (RunLedger.Started) begin;
+            if (started.takenOverFrom() != null) {
+                LOG.warn("{} for {}: took over the expired lease of {}", stage.job(), date, started.takenOverFrom());
+            }
+            return runHeld(stage, date, runId, startedAt, started.attempt());
         } finally {
             MDC.clear();
+        }
+    }
+
+    /** Runs a stage whose lease this run holds, and records its end (only while it still holds the lease). */
+    private StageReport runHeld(Stage stage, LocalDate date, String runId, Instant startedAt, int attempt) {
+        long t0 = System.nanoTime();
+        Stage.Outcome outcome;
+        try (RunLease lease = RunLease.hold(ledger, stage.job(), date, runId)) {
+            outcome = stage.run(new Stage.RunContext(date, runId, startedAt));
+        } catch (Throwable e) {
+            // Errors too: a RUNNING row left behind would hold the (job, date) until its lease expired.
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            boolean recorded = recordEnd(() -> ledger.fail(stage.job(), date, runId, error), e);
+            PipelineMetrics.job(stage.job(), "failed", (System.nanoTime() - t0) / 1e9);
+            LOG.error("{} for {} failed (attempt {}): {}{}", stage.job(), date, attempt, error,
+                    recorded ? "" : " (not recorded: this run no longer held the lease)", e);
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw new StageFailedException(stage.job(), date, error, e);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        boolean recorded = outcome.skipped()
+                ? ledger.skip(stage.job(), date, runId, outcome.summary())
+                : ledger.succeed(stage.job(), date, runId, outcome.rowsIn(), outcome.rowsOut(), outcome.summary());
+        if (!recorded) {
+            String error = "run " + runId + " lost its lease on " + stage.job() + " for " + date
+                    + " (it expired and another run took it over); its outcome was not recorded";
+            PipelineMetrics.job(stage.job(), "failed", seconds);
+            LOG.error(error);
+            throw new StageFailedException(stage.job(), date, error, null);
+        }
+        PipelineMetrics.job(stage.job(), outcome.skipped() ? "skipped" : "succeeded", seconds);
+        LOG.info("{} for {} {} in {} s: {}", stage.job(), date, outcome.skipped() ? "skipped" : "succeeded",
+                String.format("%.2f", seconds), outcome.summary());
+        return new StageReport(stage.job(), date, outcome.skipped(), outcome.rowsIn(), outcome.rowsOut(), seconds,
+                outcome.summary());
+    }
+
+    /** Records a failure; a ledger that cannot be written (the database is gone) must not hide the stage's error. */
+    private static boolean recordEnd(java.util.function.BooleanSupplier record, Throwable stageError) {
+        try {
+            return record.getAsBoolean();
+        } catch (RuntimeException e) {
+            stageError.addSuppressed(e);
+            return true;
         }
     }
 

@@ -51,9 +51,11 @@ public final class PublishStage implements Stage {
     public Outcome run(RunContext context) {
         Optional<CurrentRun> current = new PublishedRuns(dynamo, tables).currentRun();
         if (current.isPresent() && current.get().businessDate().isAfter(context.businessDate())) {
-            // A backfilled day is computed and kept in the warehouse, but readers stay on the newer day.
-            return new Outcome(0, 0, "not published: the current run " + current.get().runId()
-                    + " is for a later date");
+            // A backfilled day is computed and kept in the warehouse, but readers stay on the newer day. Recorded
+            // as SKIPPED, not SUCCEEDED: when it is the newest day, readers are not on it, and /health/ready says so.
+            return Outcome.skipped("not published: the current run " + current.get().runId() + " is for "
+                    + current.get().businessDate() + ", later than " + context.businessDate()
+                    + ", and the pointer only moves forward");
         }
         RunPublisher publisher = new RunPublisher(dynamo, tables, settings.threads(), settings.maxAttempts(),
                 settings.ttl());
@@ -76,7 +78,9 @@ public final class PublishStage implements Stage {
         new PublishedRunsTable(warehouse).record(report.runId(), context.businessDate(), report.users(),
                 report.cacheEntries());
         return new Outcome(rows, report.items(), String.format("run %s: %d users, %d cache entries, %d items, "
-                + "%d retries", report.runId(), report.users(), report.cacheEntries(), report.items(), report.retries()));
+                + "%d retries", report.runId(), report.users(), report.cacheEntries(), report.items(), report.retries())
+                + (report.usersSkipped() + report.listsCut() == 0 ? "" : String.format("; %d user(s) not published "
+                + "(key over the limit), %d list(s) cut to fit", report.usersSkipped(), report.listsCut())));
     }
 
     /** Rows arrive ordered by user, then rank: one user's rows become one item. */

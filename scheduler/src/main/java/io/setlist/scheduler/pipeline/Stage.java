@@ -17,8 +17,19 @@ public interface Stage {
         return java.util.List.of();
     }
 
-    /** What a stage did: rows read and written, and one line for people. */
-    record Outcome(long rowsIn, long rowsOut, String summary) {
+    /**
+     * What a stage did: rows read and written, and one line for people. {@code skipped}: the stage ran and chose not
+     * to act (the summary says why); the ledger records it as SKIPPED, not SUCCEEDED.
+     */
+    record Outcome(long rowsIn, long rowsOut, String summary, boolean skipped) {
+        public Outcome(long rowsIn, long rowsOut, String summary) {
+            this(rowsIn, rowsOut, summary, false);
+        }
+
+        /** The stage did nothing, for {@code reason}. */
+        public static Outcome skipped(String reason) {
+            return new Outcome(0, 0, reason, true);
+        }
     }
 
     /** The business date being computed and the run it belongs to. */

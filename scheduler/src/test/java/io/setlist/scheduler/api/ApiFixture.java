@@ -42,14 +42,15 @@ final class ApiFixture implements AutoCloseable {
 
     ApiFixture(Path home, ApiSettings settings) {
         backends = RealBackends.open(home);
-        keys = new ApiKeys(backends.warehouse());
+        keys = new ApiKeys(backends.apiWarehouse());
         readKey = keys.create("reader", Scope.READ).secret();
         adminKey = keys.create("operator", Scope.ADMIN).secret();
         // Every route registered, as in `serve`, so that contract and OpenAPI tests see the whole API.
-        ApiServer.Operations operations = new ApiServer.Operations(backends.warehouse(),
-                new io.setlist.sql.runs.RunLedger(backends.warehouse()), List.of("retention", "recommend"), null,
-                java.time.Duration.ofHours(36), new io.setlist.sql.models.ModelRegistry(backends.warehouse()),
-                new io.setlist.scheduler.models.CompletionPredictions(backends.warehouse(),
+        // On the API's own pool, as in `serve`.
+        RouteServices operations = new RouteServices(backends.apiWarehouse(),
+                new io.setlist.sql.runs.RunLedger(backends.apiWarehouse()), List.of("retention", "recommend"),
+                java.util.Optional.empty(), java.time.Duration.ofHours(36), java.time.Clock.systemUTC(),
+                new io.setlist.scheduler.predictions.CompletionPredictions(backends.apiWarehouse(),
                         io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()));
         server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys, settings, operations,
                 "127.0.0.1", 0);
@@ -83,6 +84,11 @@ final class ApiFixture implements AutoCloseable {
 
     /** A publish is visible once the node has loaded the run (the pointer is polled, then the run loaded). */
     void awaitServing(String runId) {
+        awaitServing(server, runId);
+    }
+
+    /** Waits until {@code server} has loaded and serves {@code runId}. */
+    static void awaitServing(ApiServer server, String runId) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (!server.servingRunId().map(runId::equals).orElse(false)) {
             if (System.nanoTime() > deadline) {

@@ -48,7 +48,7 @@ class OpenApiDocumentTest {
                 assertThat(op.getValue().get("security")).as(route).isEmpty();
             } else {
                 assertThat(op.getValue().get("x-required-scope").asText()).as(route)
-                        .isEqualTo(RouteScopes.required(parts[0], parts[1]).orElseThrow().label());
+                        .isEqualTo(api.server.scopes().required(parts[0], parts[1]).orElseThrow().label());
                 assertThat(op.getValue().get("responses").has("401")).as(route).isTrue();
             }
             List<String> pathParams = new ArrayList<>();

@@ -197,9 +197,12 @@ class SnapshotServingTest {
         }
     }
 
-    private static ApiServer.Operations operations(ApiFixture api) {
-        return new ApiServer.Operations(api.backends.warehouse(), new io.setlist.sql.runs.RunLedger(api.backends.warehouse()),
-                List.of(), null, java.time.Duration.ofHours(36), null);
+    private static RouteServices operations(ApiFixture api) {
+        return new RouteServices(api.backends.apiWarehouse(),
+                new io.setlist.sql.runs.RunLedger(api.backends.apiWarehouse()), List.of(), Optional.empty(),
+                java.time.Duration.ofHours(36), java.time.Clock.systemUTC(),
+                new io.setlist.scheduler.predictions.CompletionPredictions(api.backends.apiWarehouse(),
+                        io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()));
     }
 
     private static HttpResponse<String> get(ApiServer server, String path, String key) throws Exception {

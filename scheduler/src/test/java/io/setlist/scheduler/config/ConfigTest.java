@@ -25,14 +25,15 @@ class ConfigTest {
         assertThat(c.store()).isEqualTo(new StoreSettings(null, false, null, 54330, "setlist",
                 DynamoClients.Http.APACHE, DynamoClients.Timeouts.DEFAULT));
         assertThat(c.store().embedded()).isTrue();
-        assertThat(c.api()).isEqualTo(new ApiSettings(8080, 256, 2000, 4000, 10, 1024));
+        assertThat(c.api()).isEqualTo(new ApiSettings(8080, 256, 2000, 4000, 10, 4, 1024));
         assertThat(c.publish()).isEqualTo(new PublishSettings(3, Duration.ofDays(30), 16, 10));
         assertThat(c.schedule().dailyCron()).isEqualTo("0 0 3 * * ?");
         assertThat(c.schedule().jobCrons()).isEmpty();
         assertThat(c.schedule().maxAttempts()).isEqualTo(3);
         assertThat(c.schedule().node()).endsWith("-" + ProcessHandle.current().pid());
         assertThat(c.pipeline()).isEqualTo(new PipelineSettings(List.of(new CacheTier("hot", 512L << 20),
-                new CacheTier("warm", 4L << 30)), 50, 100, null, 400));
+                new CacheTier("warm", 4L << 30)), 50, 100, null, 400,
+                java.time.Duration.ofSeconds(60), 90));
         assertThat(c.abSplit().shares()).extracting(s -> s.variant() + ":" + s.weight())
                 .containsExactly("champion:50", "challenger:50");
         assertThat(c.runtime()).isEqualTo(new RuntimeSettings(null, false));

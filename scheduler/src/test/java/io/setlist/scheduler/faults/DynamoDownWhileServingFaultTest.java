@@ -11,10 +11,13 @@ import io.setlist.infra.publish.UserRecommendations;
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.scheduler.RealBackends;
 import io.setlist.scheduler.api.ApiServer;
+import io.setlist.scheduler.api.RouteServices;
 import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.sql.runs.RunLedger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,12 +30,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,8 +71,10 @@ class DynamoDownWhileServingFaultTest {
             PublishedRuns runs = new PublishedRuns(backends.dynamo(), backends.tables());
             publish(backends, RUN_A, "A");
             try (ApiServer api = ApiServer.start(runs, keys, ApiSettings.from(Map.of()).withRate(1e6, 1e6),
-                    new ApiServer.Operations(backends.warehouse(), new RunLedger(backends.warehouse()), List.of(),
-                            null, Duration.ofHours(36), null), "127.0.0.1", 0)) {
+                    new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), List.of(),
+                            Optional.empty(), Duration.ofHours(36), Clock.systemUTC(),
+                            new CompletionPredictions(backends.apiWarehouse(), Config.parse(Map.of()).abSplit())),
+                    "127.0.0.1", 0)) {
                 awaitReady(api, RUN_A, "READY");
 
                 // Hung: the process is alive and holds its connections, but answers nothing.

@@ -67,7 +67,10 @@ class ClusteredSchedulerTest {
 
     private void startChild(String node) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // stdout is the child's protocol: keep logback's status lines (it warns that the sql test-jar brings a
+        // second logback-test.xml) off it.
+        child = new ProcessBuilder(java, "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                "-cp", System.getProperty("java.class.path"),
                 ClusterNodeMain.class.getName(), settings.jdbcUrl(), settings.jdbcUser(), node)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -139,6 +142,8 @@ class ClusteredSchedulerTest {
         assertThat(entry.status()).isEqualTo("SUCCEEDED");
         assertThat(entry.node()).isEqualTo("node-a");
         assertThat(entry.attempt()).isEqualTo(2);
+        // node-b held the job's lease when it died: node-a waited for it to expire and took it over, on record.
+        assertThat(entry.takenOverFrom()).contains("node-b");
     }
 
     @Test

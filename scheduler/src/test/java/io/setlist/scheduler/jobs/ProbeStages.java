@@ -17,6 +17,9 @@ import java.util.List;
  * a few seconds, long enough to kill its node mid-job) and {@code flaky} (always fails).
  */
 final class ProbeStages {
+    /** A short run lease, as SETLIST_RUN_LEASE_SECONDS=3 would give: a killed node's job is taken over soon. */
+    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(3);
+
     private ProbeStages() {
     }
 
@@ -29,7 +32,7 @@ final class ProbeStages {
 
     static DailyPipeline pipeline(DataSource ds, String node, long slowMillis) {
         return new DailyPipeline(List.of(stage(ds, node, "probe", 0, false), stage(ds, node, "slow", slowMillis, false),
-                stage(ds, node, "flaky", 0, true)), new RunLedger(ds), Clock.systemUTC(), node);
+                stage(ds, node, "flaky", 0, true)), new RunLedger(ds, LEASE), Clock.systemUTC(), node);
     }
 
     private static Stage stage(DataSource ds, String node, String job, long sleepMillis, boolean fail) {

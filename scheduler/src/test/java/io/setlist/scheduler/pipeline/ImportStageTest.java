@@ -26,6 +26,7 @@ class ImportStageTest {
         // Dropped under dated names, and listed in an order where events would come before their users.
         for (String kind : new String[] {"events", "plays", "tracks", "artists", "users"}) {
             Files.copy(generated.resolve(kind + ".csv"), inbox.resolve(kind + "-2026-08-05.csv"));
+            Files.writeString(inbox.resolve(kind + "-2026-08-05.csv.done"), "");
         }
         Files.writeString(inbox.resolve("notes.txt"), "not a data file");
         Config settings = RealBackends.isolatedConfig(home, Map.of("SETLIST_INBOX", inbox.toString()));

@@ -1,5 +1,6 @@
 package io.setlist.sql.copy;
 
+import io.setlist.sql.InTransaction;
 import io.setlist.sql.SqlResource;
 import org.postgresql.PGConnection;
 
@@ -43,8 +44,11 @@ public final class DatedReplace implements AutoCloseable {
             return new DatedReplace(c, c.unwrap(PGConnection.class).getCopyAPI().copyIn(SqlResource.load(copySql)),
                     date);
         } catch (SQLException e) {
-            closeQuietly(c);
+            discard(c, e);
             throw new IllegalStateException("cannot start replacing " + copySql + " for " + date, e);
+        } catch (RuntimeException | Error e) {
+            discard(c, e);
+            throw e;
         }
     }
 
@@ -95,20 +99,34 @@ public final class DatedReplace implements AutoCloseable {
         return new IllegalStateException("COPY failed: " + e.getMessage(), e);
     }
 
+    /** Rolls back unless committed (whatever ended the work, an {@link Error} included), then gives the connection back. */
     @Override
     public void close() {
         try {
             if (!committed) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+                try {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                } catch (SQLException ignored) {
+                    // the rollback below ends the transaction either way
                 }
-                connection.rollback();
+                InTransaction.rollBack(connection, true, null);
+            } else {
+                connection.setAutoCommit(true);
             }
-            connection.setAutoCommit(true);
         } catch (SQLException ignored) {
             // the connection is closed below either way
         } finally {
             closeQuietly(connection);
+        }
+    }
+
+    /** Rolls back what {@link #open} began, and closes. */
+    private static void discard(Connection c, Throwable cause) {
+        if (c != null) {
+            InTransaction.rollBack(c, true, cause);
+            closeQuietly(c);
         }
     }
 

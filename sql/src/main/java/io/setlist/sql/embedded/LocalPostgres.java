@@ -28,10 +28,12 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final EmbeddedPostgres server; // null when we attached to a server started by another process
     private final int port;
+    private final Path data;
 
-    private LocalPostgres(EmbeddedPostgres server, int port) {
+    private LocalPostgres(EmbeddedPostgres server, int port, Path data) {
         this.server = server;
         this.port = port;
+        this.data = data;
     }
 
     /**
@@ -39,7 +41,7 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres startPersistent(Path home, int port) {
         if (accepts(port)) {
-            return new LocalPostgres(null, port);
+            return new LocalPostgres(null, port, null);
         }
         Path data = home.resolve("postgres").resolve("data");
         Path binaries = home.resolve("postgres").resolve("binaries");
@@ -73,13 +75,17 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("listen_addresses", "127.0.0.1");
-            if (!durable) {
+            if (durable) {
+                // zonky turns synchronous_commit off by default: a crash of the server would then lose the last
+                // commits it had acknowledged (a stage recorded as SUCCEEDED, its output gone).
+                builder.setServerConfig("synchronous_commit", "on");
+            } else {
                 // Tests throw the data away: trade crash safety for speed.
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             }
-            return new LocalPostgres(builder.start(), port);
+            return new LocalPostgres(builder.start(), port, data);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL on port " + port
                     + " with data in " + data + ": " + e.getMessage(), e);
@@ -125,6 +131,36 @@ public final class LocalPostgres implements AutoCloseable {
     /** Whether this process started the server (and so stops it on close). */
     public boolean owned() {
         return server != null;
+    }
+
+    /**
+     * Kills the server as a crash would (SIGKILL to the postmaster and every backend), for fault tests. The data
+     * directory stays as the crash left it: {@link #startPersistent} on the same home and port starts it again,
+     * through PostgreSQL's crash recovery.
+     */
+    public void kill() {
+        if (server == null) {
+            throw new IllegalStateException("the server on port " + port + " was not started by this process");
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                // Backends first, while they are still the postmaster's children and can be found.
+                java.util.List<ProcessHandle> all = new java.util.ArrayList<>(postmaster.descendants().toList());
+                all.add(postmaster);
+                all.forEach(ProcessHandle::destroyForcibly);
+                all.forEach(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            // Releases zonky's lock on the data directory; its pg_ctl stop finds no server and only logs that.
+            try {
+                server.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the server is gone either way
+            }
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The data-retention purge: events older than the retention window go, a whole monthly partition at a time
@@ -33,12 +34,19 @@ public final class EventPurge {
     public record Result(LocalDate cutoff, List<String> droppedPartitions, long eventsDropped, int partitionsKept) {
     }
 
-    /** Drops the partitions whose month ends on or before {@code businessDate - retentionDays}. */
+    /**
+     * Drops the partitions whose month ends on or before the cutoff: {@code retentionDays} before the business date
+     * or before the newest day with events, whichever is earlier. The window is measured from the data as well as
+     * from the date, so a business date far ahead of the warehouse (a typo, a clock gone wrong) can never empty
+     * it: the newest {@code retentionDays} of events always stay.
+     */
     public Result purge(LocalDate businessDate, int retentionDays) {
         if (retentionDays < 1) {
             throw new IllegalArgumentException("the event retention window must be at least 1 day, got " + retentionDays);
         }
-        LocalDate cutoff = businessDate.minusDays(retentionDays);
+        Optional<LocalDate> newest = new EventCalendar(ds).lastEventDay();
+        LocalDate from = newest.filter(day -> day.isBefore(businessDate)).orElse(businessDate);
+        LocalDate cutoff = from.minusDays(retentionDays);
         new Rollups(ds).refresh();
         return InTransaction.run(ds, "event purge failed for " + businessDate, c -> {
             try (Statement s = c.createStatement()) {

@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code api_keys} table: one row per API key, holding its SHA-256 and never the key itself. Names are unique
@@ -57,15 +56,23 @@ public final class ApiKeyTable {
         }
     }
 
-    public Optional<StoredKey> findByHash(byte[] sha256) {
+    /** An active key as the API checks it: its id, name, scope and SHA-256. */
+    public record ActiveKey(long id, String name, String scope, byte[] sha256) {
+    }
+
+    /** Every active key, in one query: the API holds them all in memory (a few hundred bytes a key). */
+    public List<ActiveKey> active() {
         try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement(SqlResource.load("keys/find_by_hash.sql"))) {
-            s.setBytes(1, sha256);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+             PreparedStatement s = c.prepareStatement(SqlResource.load("keys/active_hashes.sql"));
+             ResultSet rs = s.executeQuery()) {
+            List<ActiveKey> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new ActiveKey(rs.getLong("key_id"), rs.getString("name"), rs.getString("scope"),
+                        rs.getBytes("key_hash")));
             }
+            return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot look up an API key", e);
+            throw new IllegalStateException("cannot read the active API keys", e);
         }
     }
 

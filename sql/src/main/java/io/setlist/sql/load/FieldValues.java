@@ -15,8 +15,17 @@ import java.util.Locale;
 /**
  * Parses and checks the field values of import files, returning them in PostgreSQL's input syntax for COPY.
  * Ids, numbers, dates and flags are trimmed; free text (names, titles) is kept as it is.
+ *
+ * <p>Keys and names have a length limit in UTF-8 bytes ({@link #MAX_KEY_BYTES}, {@link #MAX_NAME_BYTES}; documented
+ * in {@code docs/data-formats.md}): every published item must stay within DynamoDB's limits (2,048-byte partition
+ * key, 400 KB item), and the publisher's packing of a user's list assumes them.
  */
 final class FieldValues {
+    /** The longest key (user, artist, track id, event name, storage class, country), in UTF-8 bytes. */
+    static final int MAX_KEY_BYTES = 512;
+    /** The longest name or title, in UTF-8 bytes. */
+    static final int MAX_NAME_BYTES = 1024;
+
     /** {@code 2026-10-03 18:22:05} with an optional fraction; strict, so that Feb 30 is an error, not Feb 28. */
     private static final DateTimeFormatter SPACED_UTC = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd HH:mm:ss")
@@ -38,7 +47,7 @@ final class FieldValues {
         if (id.isEmpty()) {
             throw new RejectedField(field, "missing " + field);
         }
-        return id;
+        return withinLimit(id, field, MAX_KEY_BYTES);
     }
 
     static String optionalId(String value) {
@@ -50,7 +59,27 @@ final class FieldValues {
         if (value == null || value.isBlank()) {
             throw new RejectedField(field, "missing " + field);
         }
+        return withinLimit(value, field, MAX_NAME_BYTES);
+    }
+
+    /** {@code value} when its UTF-8 form is at most {@code maxBytes}; rejected, naming the field, otherwise. */
+    static String withinLimit(String value, String field, int maxBytes) throws RejectedField {
+        long bytes = utf8Bytes(value);
+        if (bytes > maxBytes) {
+            throw new RejectedField(field, field + " is " + bytes + " bytes of UTF-8, longer than the limit of "
+                    + maxBytes + ": " + quote(value));
+        }
         return value;
+    }
+
+    /** The length of {@code value} in UTF-8, counted without encoding it. */
+    static long utf8Bytes(String value) {
+        long bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     /** A whole number in {@code [min, max]}, or null when the field is empty. */

@@ -63,13 +63,16 @@ final class FileImport {
             }
             LOG.debug("{}: read and loaded in {} s", sourceFile, String.format(Locale.ROOT, "%.2f", seconds(started)));
             long quarantined = countRejected(statement);
-            if (read != loaded + quarantined) {
+            // Events already in the warehouse (by their natural key) are skipped by the insert, not quarantined.
+            long alreadyLoaded = spec.target().skipsLoadedRows() ? read - loaded - quarantined : 0;
+            if (read != loaded + quarantined + alreadyLoaded || alreadyLoaded < 0) {
                 throw new IllegalStateException(sourceFile + ": read " + read + " rows but loaded " + loaded
                         + " and quarantined " + quarantined);
             }
             long importId = recordImport(connection, sha256, read, loaded, quarantined);
             quarantine(connection, importId);
-            return new WorkloadImport.FileReport(sourceFile, read, loaded, quarantined, false, seconds(started));
+            return new WorkloadImport.FileReport(sourceFile, read, loaded, quarantined, false, seconds(started),
+                    alreadyLoaded);
         }
     }
 

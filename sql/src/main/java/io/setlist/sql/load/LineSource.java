@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  * The physical lines of a file, decoded one by one so that a line with bytes that are not UTF-8 becomes a
  * quarantined record instead of failing the file or being silently repaired. Accepts LF, CRLF and lone CR line
  * ends (the Last.fm and HetRec files mix them), a last line without a line end and a leading byte order mark.
+ * A line is held only up to {@link RecordReader#MAX_RECORD_BYTES}: a longer one becomes a record with a problem
+ * and its text cut, and memory stays bounded whatever the file holds (a 2 GB line without a line end).
  */
 final class LineSource implements AutoCloseable {
     private static final int EOF = -1;
@@ -35,28 +37,54 @@ final class LineSource implements AutoCloseable {
         this.in = in;
     }
 
-    /** Reads the next physical line; false at the end of the input. */
+    /**
+     * Reads the next physical line; false at the end of the input. A line longer than
+     * {@link RecordReader#MAX_RECORD_BYTES} keeps only its first bytes (its text is then cut and a problem set):
+     * the rest is read past, never held.
+     */
     boolean advance() {
         int length = 0;
+        long total = 0;
         boolean ascii = true;
         int c = read();
         if (c == EOF) {
             return false;
         }
         while (c != EOF && c != '\n' && c != '\r') {
-            if (length == line.length) {
-                line = java.util.Arrays.copyOf(line, length * 2);
+            total++;
+            if (length < RecordReader.MAX_RECORD_BYTES) {
+                if (length == line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.min(length * 2, RecordReader.MAX_RECORD_BYTES));
+                }
+                line[length++] = (byte) c;
+                ascii &= c < 0x80;
             }
-            line[length++] = (byte) c;
-            ascii &= c < 0x80;
             c = read();
         }
         if (c == '\r' && peek() == '\n') {
             read();
         }
         lineNo++;
-        decode(length, ascii);
+        if (total > RecordReader.MAX_RECORD_BYTES) {
+            overLong(length, total);
+        } else {
+            decode(length, ascii);
+        }
         return true;
+    }
+
+    /** The cut text of an over-long line; bytes of a character split by the cut show as U+FFFD. */
+    private void overLong(int kept, long total) {
+        text = RecordReader.cut(new String(line, 0, Math.min(kept, 4 * RecordReader.KEPT_RAW_CHARS),
+                StandardCharsets.UTF_8));
+        problem = RecordReader.overLong(total);
+        // The next lines are short again as a rule: the megabyte is not kept for the rest of the file.
+        line = new byte[256];
+    }
+
+    /** The bytes this source holds for the current line: never more than the record limit. */
+    int heldBytes() {
+        return line.length;
     }
 
     long lineNo() {

@@ -10,35 +10,73 @@ import io.setlist.sql.SqlResource;
  * {@code before_insert.sql} and {@code after_insert.sql} (events: create the monthly partitions the rows need, and
  * mark their days for the retention rollups). {@link #PLAYS} has only {@code create_staging.sql}: its files are
  * checked in memory and COPYed straight into the table ({@link PlayCopy}).
+ *
+ * <p>Each data column is named, with its length limit: {@code :key} columns hold at most
+ * {@link FieldValues#MAX_KEY_BYTES}, {@code :name} columns {@link FieldValues#MAX_NAME_BYTES} bytes of UTF-8. The
+ * limits are checked on the staged values of every row, whatever the format and however its rules built them (a
+ * Last.fm artist key made of its name), so that no format can load a key or name the publisher cannot write.
  */
 enum LoadTarget {
     /** user_key, gender, age, country, install_date, premium, signup_date. */
-    USERS("users", 7),
-    /** artist_key, name. */
-    ARTISTS("artists", 2),
-    /** track_key, artist_key, title, duration_ms, size_bytes, storage_class, daily_cost. */
-    TRACKS("tracks", 7),
-    /** track_key, storage_class, daily_cost: sets the storage of tracks already loaded. */
-    TRACK_STORAGE("track_storage", 3),
-    /** user_key, artist_key, plays, artist_name (used only when the file's format creates missing artists). */
-    PLAYS("plays", 4),
-    /** user_key, ts, event_name, track_key, session_id. */
-    EVENTS("events", 5);
+    USERS("users", "user_key:key", "gender", "age", "country:key", "install_date", "premium", "signup_date"),
+    ARTISTS("artists", "artist_key:key", "name:name"),
+    TRACKS("tracks", "track_key:key", "artist_key:key", "title:name", "duration_ms", "size_bytes",
+            "storage_class:key", "daily_cost"),
+    /** Sets the storage of tracks already loaded. */
+    TRACK_STORAGE("track_storage", "track_key:key", "storage_class:key", "daily_cost"),
+    /** artist_name is used only when the file's format creates missing artists. */
+    PLAYS("plays", "user_key:key", "artist_key:key", "plays", "artist_name:name"),
+    EVENTS("events", "user_key:key", "ts", "event_name:key", "track_key:key", "session_id");
 
     private final String name;
-    private final int columns;
+    private final String[] columnNames;
+    private final int[] byteLimits;
 
-    LoadTarget(String name, int columns) {
+    LoadTarget(String name, String... columns) {
         this.name = name;
-        this.columns = columns;
+        this.columnNames = new String[columns.length];
+        this.byteLimits = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            int colon = columns[i].indexOf(':');
+            columnNames[i] = colon < 0 ? columns[i] : columns[i].substring(0, colon);
+            String kind = colon < 0 ? "" : columns[i].substring(colon + 1);
+            byteLimits[i] = kind.equals("key") ? FieldValues.MAX_KEY_BYTES
+                    : kind.equals("name") ? FieldValues.MAX_NAME_BYTES : 0;
+        }
+    }
+
+    /**
+     * Checks the staged values of one row against the columns' length limits.
+     *
+     * @throws RejectedField naming the staging column, for the first value over its limit
+     */
+    void checkLimits(String[] staged) throws RejectedField {
+        for (int i = 0; i < staged.length; i++) {
+            if (byteLimits[i] > 0 && staged[i] != null) {
+                FieldValues.withinLimit(staged[i], columnNames[i], byteLimits[i]);
+            }
+        }
     }
 
     String label() {
         return name;
     }
 
+    /**
+     * Whether the insert skips rows the warehouse already holds by their natural key (events: a file imported
+     * again after it grew adds only its new rows) instead of every such row being rejected by the checks.
+     */
+    boolean skipsLoadedRows() {
+        return this == EVENTS;
+    }
+
     int columns() {
-        return columns;
+        return columnNames.length;
+    }
+
+    /** The staging table's data columns in order: what a row's checked values are. */
+    java.util.List<String> columnNames() {
+        return java.util.List.of(columnNames);
     }
 
     String createStaging() {

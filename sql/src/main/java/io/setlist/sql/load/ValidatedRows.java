@@ -23,6 +23,7 @@ final class ValidatedRows implements AutoCloseable {
     private final String sourceFile;
     private final ImportProgress progress;
     private final RowRules rules;
+    private final LoadTarget target;
     private final CountingInputStream counted;
     private final RecordReader reader;
     private final int fieldsPerRow;
@@ -35,12 +36,13 @@ final class ValidatedRows implements AutoCloseable {
      * Opens {@code file} and, when the spec says it has one, checks its header line. Tells {@code progress} that
      * streaming starts, then how far it got every 65,536 rows and at the end.
      *
-     * @throws IllegalArgumentException when the header is not the expected one (nothing of the file can be trusted)
+     * @throws RejectedFileException when the header is not the expected one (nothing of the file can be trusted)
      */
     ValidatedRows(Path file, FileSpec spec, String sourceFile, ImportProgress progress) {
         this.sourceFile = sourceFile;
         this.progress = progress;
         this.rules = spec.rules().apply(new FieldValues(Instant.now()));
+        this.target = spec.target();
         this.staged = new String[spec.target().columns()];
         this.counted = new CountingInputStream(open(file));
         this.reader = spec.reader(counted, rules.header());
@@ -126,6 +128,7 @@ final class ValidatedRows implements AutoCloseable {
         }
         try {
             rules.stage(fields, staged);
+            target.checkLimits(staged);
             return null;
         } catch (RejectedField rejected) {
             Arrays.fill(staged, null);
@@ -144,7 +147,7 @@ final class ValidatedRows implements AutoCloseable {
             String expected = String.join(",", header.subList(0, rules.minFields()))
                     + (rules.minFields() < header.size()
                     ? "[," + String.join(",", header.subList(rules.minFields(), header.size())) + "]" : "");
-            throw new IllegalArgumentException(sourceFile + ": the first line must be the header " + expected
+            throw new RejectedFileException(sourceFile + ": the first line must be the header " + expected
                     + (first == null ? ", the file is empty" : ", found " + first.rawLine()));
         }
         return found.size();

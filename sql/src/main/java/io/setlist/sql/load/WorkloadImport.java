@@ -1,5 +1,7 @@
 package io.setlist.sql.load;
 
+import io.setlist.sql.InTransaction;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,9 @@ import java.util.Optional;
  *
  * <p>Each file is imported in one transaction: streamed and validated, COPYed into a staging table, mapped from
  * external keys to surrogate ids by one INSERT ... SELECT. Every row that is not loaded lands in
- * {@code quarantine} with its line number and reason, so {@code read = loaded + quarantined} always holds. A file
- * whose SHA-256 is already in {@code imports} is skipped. Nothing is printed; one INFO line is logged per file.
+ * {@code quarantine} with its line number and reason, or (events only) is an event the warehouse already holds, so
+ * {@code read = loaded + quarantined + alreadyLoaded} always holds. A file whose SHA-256 is already in
+ * {@code imports} is skipped. Nothing is printed; one INFO line is logged per file.
  */
 public final class WorkloadImport {
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadImport.class);
@@ -32,9 +35,14 @@ public final class WorkloadImport {
      * @param read               data rows in the file (header and blank lines excluded)
      * @param skippedAsDuplicate the same bytes were imported before, so nothing was read
      * @param seconds            wall time spent on the file
+     * @param alreadyLoaded      rows skipped because the warehouse already held them (events, by natural key)
      */
     public record FileReport(String file, long read, long loaded, long quarantined, boolean skippedAsDuplicate,
-                             double seconds) {
+                             double seconds, long alreadyLoaded) {
+        public FileReport(String file, long read, long loaded, long quarantined, boolean skippedAsDuplicate,
+                          double seconds) {
+            this(file, read, loaded, quarantined, skippedAsDuplicate, seconds, 0);
+        }
     }
 
     /** The files imported, in the order they were imported. */
@@ -104,7 +112,7 @@ public final class WorkloadImport {
             }
         } else if (Files.isRegularFile(path)) {
             String name = path.getFileName().toString();
-            FileSpec spec = format.specFor(name).orElseThrow(() -> new IllegalArgumentException(
+            FileSpec spec = format.specFor(name).orElseThrow(() -> new RejectedFileException(
                     "cannot tell what " + name + " holds: expected one of " + String.join(", ", format.fileNames())));
             reports.add(importAs(dataSource, path, format, spec, progress));
         } else {
@@ -116,20 +124,10 @@ public final class WorkloadImport {
     private static FileReport importAs(DataSource dataSource, Path file, ImportFormat format, FileSpec spec,
                                        ImportProgress progress) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                FileReport report = new FileImport(file, format, spec, progress).run(connection);
-                connection.commit();
-                log(report);
-                progress.finished(report);
-                return report;
-            } catch (RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            FileReport report = InTransaction.on(connection, c -> new FileImport(file, format, spec, progress).run(c));
+            log(report);
+            progress.finished(report);
+            return report;
         } catch (SQLException e) {
             throw new IllegalStateException("importing " + file + " failed: " + e.getMessage(), e);
         }
@@ -139,8 +137,10 @@ public final class WorkloadImport {
         if (report.skippedAsDuplicate()) {
             LOG.info("{}: skipped, the same file was imported before", report.file());
         } else {
-            LOG.info("{}: read {}, loaded {}, quarantined {} in {} s", report.file(), report.read(),
-                    report.loaded(), report.quarantined(), String.format("%.2f", report.seconds()));
+            LOG.info("{}: read {}, loaded {}, quarantined {}{} in {} s", report.file(), report.read(),
+                    report.loaded(), report.quarantined(),
+                    report.alreadyLoaded() == 0 ? "" : ", already loaded " + report.alreadyLoaded(),
+                    String.format("%.2f", report.seconds()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.setlist.sql.models;
 
+import io.setlist.sql.InTransaction;
 import io.setlist.sql.SqlResource;
 
 import javax.sql.DataSource;
@@ -68,49 +69,38 @@ public final class ModelRegistry {
         if (candidate.name() == null || !candidate.name().matches("[a-z0-9-]{1,64}")) {
             throw new IllegalArgumentException("model name must match [a-z0-9-]{1,64}, got '" + candidate.name() + "'");
         }
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement(SqlResource.load("models/lock_model.sql"))) {
-                    lock.setString(1, candidate.name());
-                    lock.execute();
-                }
-                int version = insert(c, candidate);
-                Optional<Integer> current = champion(c, candidate.name());
-                String reason;
-                boolean promote;
-                if (current.isEmpty()) {
-                    promote = true;
-                    reason = "first version of " + candidate.name();
-                } else if (championScore.isEmpty() || championScore.get().version() != current.get()) {
-                    promote = false;
-                    reason = "not compared with the current champion v" + current.get() + " on the same window";
-                } else {
-                    double challenger = candidate.metrics().logLoss();
-                    double champion = championScore.get().logLoss();
-                    promote = challenger < champion;
-                    reason = String.format("log-loss %.5f vs champion v%d %.5f on %s..%s", challenger, current.get(),
-                            champion, candidate.evalFrom(), candidate.evalTo());
-                }
-                if (promote) {
-                    try (PreparedStatement s = c.prepareStatement(SqlResource.load("models/set_champion.sql"))) {
-                        s.setString(1, candidate.name());
-                        s.setInt(2, version);
-                        s.setString(3, reason);
-                        s.executeUpdate();
-                    }
-                }
-                c.commit();
-                return new Registration(version, promote, reason);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return InTransaction.run(ds, "model registry: cannot register " + candidate.name(), c -> {
+            try (PreparedStatement lock = c.prepareStatement(SqlResource.load("models/lock_model.sql"))) {
+                lock.setString(1, candidate.name());
+                lock.execute();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("model registry: cannot register " + candidate.name(), e);
-        }
+            int version = insert(c, candidate);
+            Optional<Integer> current = champion(c, candidate.name());
+            String reason;
+            boolean promote;
+            if (current.isEmpty()) {
+                promote = true;
+                reason = "first version of " + candidate.name();
+            } else if (championScore.isEmpty() || championScore.get().version() != current.get()) {
+                promote = false;
+                reason = "not compared with the current champion v" + current.get() + " on the same window";
+            } else {
+                double challenger = candidate.metrics().logLoss();
+                double champion = championScore.get().logLoss();
+                promote = challenger < champion;
+                reason = String.format("log-loss %.5f vs champion v%d %.5f on %s..%s", challenger, current.get(),
+                        champion, candidate.evalFrom(), candidate.evalTo());
+            }
+            if (promote) {
+                try (PreparedStatement s = c.prepareStatement(SqlResource.load("models/set_champion.sql"))) {
+                    s.setString(1, candidate.name());
+                    s.setInt(2, version);
+                    s.setString(3, reason);
+                    s.executeUpdate();
+                }
+            }
+            return new Registration(version, promote, reason);
+        });
     }
 
     private static int insert(Connection c, NewVersion v) throws SQLException {

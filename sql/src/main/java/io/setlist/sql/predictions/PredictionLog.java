@@ -65,6 +65,20 @@ public final class PredictionLog {
         }
     }
 
+    /**
+     * Deletes the predictions served before {@code cutoff} (the retention purge); returns how many went. One
+     * range delete on {@code prediction_log_served_at}.
+     */
+    public long purgeServedBefore(Instant cutoff) {
+        try (Connection c = ds.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement(SqlResource.load("predictions/purge_served_before.sql"))) {
+            s.setTimestamp(1, Timestamp.from(cutoff));
+            return s.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot purge prediction_log before " + cutoff, e);
+        }
+    }
+
     /** Predictions with play times in [from, to), in play-time order, each with its observed outcome. */
     public List<Observed> observed(Instant from, Instant to) {
         List<Logged> logged = new ArrayList<>();

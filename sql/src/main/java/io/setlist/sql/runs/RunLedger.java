@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,52 +20,125 @@ import java.util.Optional;
  * One row per (job, business date): the job's status, attempts, node, timings, row counts, summary and error. A
  * job that already succeeded for a date is not run again unless forced, so a trigger that fires twice (or on two
  * nodes) has one effect.
+ *
+ * <p>The ledger is also the lock of a (job, date): a RUNNING row is a lease that its holder renews
+ * ({@link #heartbeat}) and that expires {@link #leaseTime()} after the last renewal. {@link #begin} takes the lease
+ * or reports who holds it; a lease that expired (its holder crashed or hung) is taken over, and the row records
+ * whose it was. Only the holder can record the end of a run, so a run that lost its lease can never overwrite
+ * what the new holder recorded. Lease times are measured on the database server's clock, the one clock every
+ * node shares.
  */
 public final class RunLedger {
+    /** How long a lease lasts without a heartbeat, unless configured ({@code SETLIST_RUN_LEASE_SECONDS}). */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
     private final DataSource ds;
+    private final Duration leaseTime;
 
     public RunLedger(DataSource ds) {
+        this(ds, DEFAULT_LEASE);
+    }
+
+    /** @param leaseTime how long a lease lasts without a heartbeat; at least one second */
+    public RunLedger(DataSource ds, Duration leaseTime) {
+        if (leaseTime.toMillis() < 1000) {
+            throw new IllegalArgumentException("the run lease must last at least 1 s, got " + leaseTime);
+        }
         this.ds = ds;
+        this.leaseTime = leaseTime;
+    }
+
+    public Duration leaseTime() {
+        return leaseTime;
     }
 
     /** A ledger row. */
     public record Entry(String job, LocalDate businessDate, String runId, String status, int attempt,
                         Instant startedAt, Instant finishedAt, Long rowsIn, Long rowsOut, String error,
-                        String node, String summary) {
+                        String node, String summary, Instant leaseExpiresAt, String takenOverFrom) {
+    }
+
+    /** What {@link #begin} found. */
+    public sealed interface Begin {
+    }
+
+    /** The caller holds the lease now; {@code takenOverFrom} names the expired lease it took over, or is null. */
+    public record Started(int attempt, String takenOverFrom) implements Begin {
+    }
+
+    /** The job already succeeded for the date (and the caller did not force it): nothing to do. */
+    public record AlreadySucceeded(Entry entry) implements Begin {
+    }
+
+    /** Another run holds the lease of the (job, date); {@code holder} is its row (null if it ended meanwhile). */
+    public record Held(Entry holder) implements Begin {
     }
 
     /**
-     * Marks {@code job} as running for {@code date} on {@code node}, unless it already succeeded and {@code force}
-     * is false.
-     *
-     * @return the attempt number, or empty when there is nothing to do
+     * Takes the lease of {@code job} for {@code date} as run {@code runId} on {@code node}, unless the job already
+     * succeeded for the date and {@code force} is false, or another run holds a live lease (forced or not).
      */
-    public Optional<Integer> begin(String job, LocalDate date, String runId, String node, boolean force) {
+    public Begin begin(String job, LocalDate date, String runId, String node, boolean force) {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement(SqlResource.load("runs/begin.sql"))) {
             s.setString(1, job);
             s.setObject(2, date);
             s.setString(3, runId);
             s.setString(4, node);
-            s.setBoolean(5, force);
+            s.setDouble(5, leaseTime.toMillis() / 1000.0);
+            s.setBoolean(6, force);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+                if (rs.next()) {
+                    return new Started(rs.getInt(1), rs.getString(2));
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("run ledger: cannot begin " + job + " for " + date, e);
+            throw new IllegalStateException("run ledger: cannot begin " + job + " for " + date + ": "
+                    + e.getMessage(), e);
+        }
+        // Not ours: tell why. The row may have moved on since; a row that is no longer RUNNING still explains it.
+        Optional<Entry> row = find(job, date);
+        if (row.isPresent() && "SUCCEEDED".equals(row.get().status()) && !force) {
+            return new AlreadySucceeded(row.get());
+        }
+        return new Held(row.orElse(null));
+    }
+
+    /**
+     * Renews the lease of run {@code runId}; false when it no longer holds it (it expired and was taken over, or
+     * the run was marked interrupted).
+     */
+    public boolean heartbeat(String job, LocalDate date, String runId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement s = c.prepareStatement(SqlResource.load("runs/heartbeat.sql"))) {
+            s.setDouble(1, leaseTime.toMillis() / 1000.0);
+            s.setString(2, job);
+            s.setObject(3, date);
+            s.setString(4, runId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("run ledger: cannot renew the lease of " + job + " for " + date + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    public void succeed(String job, LocalDate date, long rowsIn, long rowsOut, String summary) {
-        finish(job, date, "SUCCEEDED", rowsIn, rowsOut, null, summary);
+    /** Records success; false when run {@code runId} no longer held the lease (nothing was recorded). */
+    public boolean succeed(String job, LocalDate date, String runId, long rowsIn, long rowsOut, String summary) {
+        return finish(job, date, runId, "SUCCEEDED", rowsIn, rowsOut, null, summary);
     }
 
-    public void fail(String job, LocalDate date, String error) {
-        finish(job, date, "FAILED", null, null, error, null);
+    /** Records that the run chose not to act, and why; false when it no longer held the lease. */
+    public boolean skip(String job, LocalDate date, String runId, String reason) {
+        return finish(job, date, runId, "SKIPPED", 0L, 0L, null, reason);
     }
 
-    private void finish(String job, LocalDate date, String status, Long rowsIn, Long rowsOut, String error,
-                        String summary) {
+    /** Records the failure; false when run {@code runId} no longer held the lease (nothing was recorded). */
+    public boolean fail(String job, LocalDate date, String runId, String error) {
+        return finish(job, date, runId, "FAILED", null, null, error, null);
+    }
+
+    private boolean finish(String job, LocalDate date, String runId, String status, Long rowsIn, Long rowsOut,
+                           String error, String summary) {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement(SqlResource.load("runs/finish.sql"))) {
             s.setString(1, status);
@@ -74,9 +148,11 @@ public final class RunLedger {
             s.setString(5, summary);
             s.setString(6, job);
             s.setObject(7, date);
-            s.executeUpdate();
+            s.setString(8, runId);
+            return s.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("run ledger: cannot record " + status + " of " + job + " for " + date, e);
+            throw new IllegalStateException("run ledger: cannot record " + status + " of " + job + " for " + date
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,6 +169,16 @@ public final class RunLedger {
 
     public Optional<Entry> find(String job, LocalDate date) {
         return list("runs/find.sql", job, date).stream().findFirst();
+    }
+
+    /** The row of {@code job} with the latest business date, if any. */
+    public Optional<Entry> newestDate(String job) {
+        return list("runs/newest_date.sql", job).stream().findFirst();
+    }
+
+    /** The runs holding a live lease on {@code date}, by job. */
+    public List<Entry> liveLeases(LocalDate date) {
+        return list("runs/live_leases.sql", date);
     }
 
     /** The latest {@code limit} rows, newest first, of one job or (with {@code null}) of all. */
@@ -119,11 +205,13 @@ public final class RunLedger {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Timestamp finished = rs.getTimestamp("finished_at");
+                    Timestamp lease = rs.getTimestamp("lease_expires_at");
                     out.add(new Entry(rs.getString("job"), rs.getObject("business_date", LocalDate.class),
                             rs.getString("run_id"), rs.getString("status"), rs.getInt("attempt"),
                             rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
                             (Long) rs.getObject("rows_in"), (Long) rs.getObject("rows_out"), rs.getString("error"),
-                            rs.getString("node"), rs.getString("summary")));
+                            rs.getString("node"), rs.getString("summary"), lease == null ? null : lease.toInstant(),
+                            rs.getString("taken_over_from")));
                 }
             }
             return out;

@@ -43,11 +43,12 @@ class EventPurgeTest {
                     "events_p202504", "events_p202505", "events_p202506");
             RetentionMatrix matrix = new RetentionMatrix(db.dataSource());
 
-            // Window of 100 days before 2025-06-20: events before 2025-03-12 go, so January and February do; March
-            // straddles the cutoff and stays whole.
-            EventPurge.Result result = new EventPurge(db.dataSource()).purge(LocalDate.of(2025, 6, 20), 100);
+            // Window of 90 days before the newest event day, 2025-06-03 (earlier than the business date
+            // 2025-06-20): events before 2025-03-05 go, so January and February do; March straddles the cutoff and
+            // stays whole.
+            EventPurge.Result result = new EventPurge(db.dataSource()).purge(LocalDate.of(2025, 6, 20), 90);
 
-            assertThat(result.cutoff()).isEqualTo(LocalDate.of(2025, 3, 12));
+            assertThat(result.cutoff()).isEqualTo(LocalDate.of(2025, 3, 5));
             assertThat(result.droppedPartitions()).containsExactly("events_p202501", "events_p202502");
             assertThat(result.eventsDropped()).isEqualTo(2 * (1 + 2));
             assertThat(partitions(db)).containsExactly("events_p202503", "events_p202504", "events_p202505",
@@ -64,8 +65,32 @@ class EventPurgeTest {
             assertThat(cohorts).allSatisfy(c -> assertThat(c.exact()[1]).isEqualTo(c.size()));
 
             // A second purge for the same date finds nothing more to drop.
-            assertThat(new EventPurge(db.dataSource()).purge(LocalDate.of(2025, 6, 20), 100).droppedPartitions())
+            assertThat(new EventPurge(db.dataSource()).purge(LocalDate.of(2025, 6, 20), 90).droppedPartitions())
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void aBusinessDateFarAheadOfTheDataNeverPurgesTheNewestWindow() throws Exception {
+        StringBuilder csv = new StringBuilder("user_id,ts,event_name\n");
+        for (int m = 1; m <= 6; m++) {
+            csv.append("u").append(m).append(",2025-0").append(m).append("-01T10:00:00Z,FIRST_INSTALL\n");
+            csv.append("u").append(m).append(",2025-0").append(m).append("-20T10:00:00Z,OPEN\n");
+        }
+        Path file = dir.resolve("events.csv");
+        Files.writeString(file, csv);
+        try (Database db = TestWarehouse.freshDatabase()) {
+            WorkloadImport.importPath(db.dataSource(), ImportFormat.EVENTS, file, ImportProgress.NONE);
+
+            // 2099 minus 30 days would drop every partition; the window is measured from the newest event day,
+            // 2025-06-20, instead: events from 2025-05-21 on must all stay.
+            EventPurge.Result result = new EventPurge(db.dataSource()).purge(LocalDate.of(2099, 1, 1), 30);
+
+            assertThat(result.cutoff()).isEqualTo(LocalDate.of(2025, 5, 21));
+            assertThat(result.droppedPartitions()).containsExactly("events_p202501", "events_p202502",
+                    "events_p202503", "events_p202504");
+            assertThat(partitions(db)).containsExactly("events_p202505", "events_p202506");
+            assertThat(count(db, "SELECT count(*) FROM events")).isEqualTo(4);
         }
     }
 

@@ -2,6 +2,8 @@ package io.setlist.recommender.completion.model;
 
 import io.setlist.recommender.completion.FeatureTable;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Has the input moved since the reference window? Two checks:
@@ -15,6 +17,7 @@ import java.util.Arrays;
  */
 public final class DriftCheck {
     private static final double FLOOR = 1e-4;
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private DriftCheck() {
     }
@@ -87,5 +90,36 @@ public final class DriftCheck {
         }
         LogisticRegression model = LogisticRegression.fit(halves[0], 1e-2, true);
         return BinaryMetrics.auc(ModelSelection.predict(model, halves[1]), halves[1].completed());
+    }
+
+    /**
+     * The last {@code recentDays} days' plays against the earlier days of {@code plays} (rows before
+     * {@code endMillis}): whole weeks, so that the weekday mix is the same on both sides. PSI covers every feature
+     * ({@code psi:<feature>}, and {@code psi_max}); the new-vs-old classifier ({@code drift_new_vs_old_auc}) leaves
+     * out the "so far" counts (names ending in {@code _log}), which grow with history and would separate any late
+     * week from an earlier one even in a stationary population. NaN values (too few rows) are left out.
+     */
+    public static Map<String, Double> recentAgainstEarlier(FeatureTable plays, long endMillis, int recentDays) {
+        long recentFrom = endMillis - recentDays * DAY_MILLIS;
+        FeatureTable reference = plays.between(Long.MIN_VALUE, recentFrom);
+        FeatureTable recent = plays.between(recentFrom, endMillis);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double max = Double.NaN;
+        for (int c = 0; c < plays.columns(); c++) {
+            double psi = psi(reference, recent, c);
+            if (!Double.isNaN(psi)) {
+                metrics.put("psi:" + plays.names()[c], psi);
+                max = Double.isNaN(max) ? psi : Math.max(max, psi);
+            }
+        }
+        if (!Double.isNaN(max)) {
+            metrics.put("psi_max", max);
+        }
+        String[] stable = Arrays.stream(plays.names()).filter(n -> !n.endsWith("_log")).toArray(String[]::new);
+        double auc = newVsOldAuc(reference.withColumns(stable), recent.withColumns(stable));
+        if (!Double.isNaN(auc)) {
+            metrics.put("drift_new_vs_old_auc", auc);
+        }
+        return metrics;
     }
 }

@@ -12,8 +12,10 @@ import java.util.List;
  * window; the {@code validationDays} before them choose hyper-parameters, calibration and threshold; everything
  * earlier trains.
  *
- * <p><b>Rolling origin.</b> {@code folds} consecutive windows of {@code testDays}, ending with the holdout test
- * window: each fold trains on everything before its validation window, tunes on that window and tests on its own.
+ * <p><b>Rolling origin.</b> {@code folds} consecutive windows of {@code testDays}, ending where the holdout test
+ * window starts: each fold trains on everything before its validation window, tunes on that window and tests on its
+ * own. The test window itself is no fold: feature design looked at it, so a cross-validation figure that included it
+ * would not be an independent estimate.
  */
 public final class TemporalEvaluation {
     private static final long DAY_MS = 86_400_000L;
@@ -70,9 +72,12 @@ public final class TemporalEvaluation {
         }
     }
 
-    /** Everything the command prints. */
-    public record Report(Windows windows, int trainRows, int validationRows, int testRows, int folds,
+    /** Everything the command prints; {@code foldWindows} oldest first, all before the test window. */
+    public record Report(Windows windows, int trainRows, int validationRows, int testRows, List<Windows> foldWindows,
                          List<ModelResult> models) {
+        public int folds() {
+            return foldWindows.size();
+        }
     }
 
     public static Report evaluate(FeatureTable all, int validationDays, int testDays, int folds,
@@ -82,11 +87,11 @@ public final class TemporalEvaluation {
         FeatureTable validation = all.between(w.validationFrom(), w.testFrom());
         FeatureTable test = all.between(w.testFrom(), w.to());
         List<Windows> foldWindows = new ArrayList<>();
-        for (int f = folds - 1; f >= 0; f--) {
+        for (int f = folds; f >= 1; f--) {
             try {
                 foldWindows.add(Windows.lastDays(all, validationDays, testDays, f * testDays));
             } catch (IllegalArgumentException tooEarly) {
-                // A fold without a training window is left out; the holdout (f = 0) always exists.
+                // A fold without a training window is left out.
             }
         }
         List<ModelResult> results = new ArrayList<>();
@@ -110,6 +115,6 @@ public final class TemporalEvaluation {
             results.add(new ModelResult(algorithm, fitted.calibrated().parameters(), fitted.threshold(), testMetrics,
                     rawLoss, foldMetrics));
         }
-        return new Report(w, train.rows(), validation.rows(), test.rows(), foldWindows.size(), results);
+        return new Report(w, train.rows(), validation.rows(), test.rows(), List.copyOf(foldWindows), results);
     }
 }

@@ -69,7 +69,7 @@ final class BenchRecsCommand implements Callable<Integer> {
 
     private record SizeRow(int users, long rows, int artists, double matrix, double weights, double neighbours,
                            double ranking, double total, double cpu, long peakHeap, long liveHeap,
-                           double baselineRatio) {
+                           double accumulationsPerCoreSecond, double baselineRatio) {
     }
 
     @Override
@@ -87,20 +87,23 @@ final class BenchRecsCommand implements Callable<Integer> {
             rows.add(runSize(users, settings));
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%9s %11s %8s %8s %8s %10s %8s %8s %9s %10s %10s %10s%n", "users", "plays",
+        System.out.printf(Locale.ROOT, "%9s %11s %8s %8s %8s %10s %8s %8s %9s %10s %10s %10s %10s%n", "users", "plays",
                 "artists", "matrix", "weights", "neighbours", "ranking", "total", "CPU", "peak heap", "live heap",
-                "vs first");
+                "acc/s/core", "vs first");
         for (SizeRow r : rows) {
-            System.out.printf(Locale.ROOT, "%,9d %,11d %,8d %7.1fs %7.1fs %9.1fs %7.1fs %7.1fs %8.1fs %8.2f GB %8.2f GB %9s%n",
+            System.out.printf(Locale.ROOT, "%,9d %,11d %,8d %7.1fs %7.1fs %9.1fs %7.1fs %7.1fs %8.1fs %8.2f GB %8.2f GB "
+                            + "%10.3g %9s%n",
                     r.users(), r.rows(), r.artists(), r.matrix(), r.weights(), r.neighbours(), r.ranking(), r.total(),
                     r.cpu(),
-                    r.peakHeap() / 1e9, r.liveHeap() / 1e9,
+                    r.peakHeap() / 1e9, r.liveHeap() / 1e9, r.accumulationsPerCoreSecond(),
                     Double.isNaN(r.baselineRatio()) ? "-" : String.format(Locale.ROOT, "%.2fx", r.baselineRatio()));
         }
         System.out.println("times are wall clock; 'total' = matrix + weights + neighbours + ranking; 'CPU' = JVM CPU "
                 + "time over the same span (all threads; / cores = wall time on an otherwise idle machine); peak heap is sampled "
-                + "every 10 ms and includes the generated input rows; 'vs first' = CPU time of the first neighbour "
-                + "search / the current one on the same sampled query users, one thread");
+                + "every 10 ms and includes the generated input rows; 'acc/s/core' = Σ over artists of listeners² "
+                + "(the exact search's accumulations, each pair counted from both sides) / CPU seconds of the neighbour "
+                + "phase; 'vs first' = the first neighbour search's CPU time for all users (timed on sampled query "
+                + "users, one thread, scaled by their share of the accumulations) / the neighbour phase's CPU time");
         if (librecUsers > 0) {
             versusLibRec(settings);
         }
@@ -135,14 +138,37 @@ final class BenchRecsCommand implements Callable<Integer> {
         }
         double total = (System.nanoTime() - start) / 1e9;
         double cpu = (TerminalProgress.processCpuNanos() - cpuStart) / 1e9;
-        double ratio = baselineSample > 0 ? baselineRatio(counts, profiles, settings) : Double.NaN;
+        double neighbourCpu = progress.cpuSeconds().getOrDefault("neighbours", Double.NaN);
+        long accumulations = accumulations(counts, counts.users());
+        System.out.printf(Locale.ROOT, "neighbours: %.3g accumulations (Σ listeners²), %.1f s CPU, %.3g per second per "
+                + "core%n", (double) accumulations, neighbourCpu, accumulations / neighbourCpu);
+        double ratio = baselineSample > 0 ? baselineRatio(counts, profiles, settings, neighbourCpu) : Double.NaN;
         var s = progress.seconds();
         return new SizeRow(users, counts.nonZeros(), counts.artists(), s.get("matrix"), s.get("weights"),
-                s.get("neighbours"), s.get("ranking"), total, cpu, peak, live, ratio);
+                s.get("neighbours"), s.get("ranking"), total, cpu, peak, live, accumulations / neighbourCpu, ratio);
     }
 
-    /** CPU time of the first search / the current one on the same query users (the first users, one thread). */
-    private double baselineRatio(PlayCounts counts, UserProfile[] profilesByUserId, RecommenderSettings settings) {
+    /** Σ over the first {@code queryUsers} users of their artists' listener counts (all users: Σ listeners²). */
+    private static long accumulations(PlayCounts counts, int queryUsers) {
+        int[] listeners = new int[counts.artists()];
+        for (int artist : counts.columns()) {
+            listeners[artist]++;
+        }
+        long sum = 0;
+        for (int i = 0, end = counts.rowStart()[queryUsers]; i < end; i++) {
+            sum += listeners[counts.columns()[i]];
+        }
+        return sum;
+    }
+
+    /**
+     * The first search's CPU time for all users, estimated from the first {@code --baseline-sample} query users (one
+     * thread) scaled by their share of the accumulations, / the neighbour phase's CPU time. The pairwise search has
+     * no per-user cost to time on a sample (it computes each pair once for both users), hence the whole phase. The
+     * sample is also run through the full scan, which must give the first search's neighbours.
+     */
+    private double baselineRatio(PlayCounts counts, UserProfile[] profilesByUserId, RecommenderSettings settings,
+                                 double neighbourCpuSeconds) {
         int sample = Math.min(baselineSample, counts.users());
         // synthetic user ids are 1..users, so user index = id - 1 and the profile arrays line up
         float[] weights = RowWeights.apply(counts, settings.weighting());
@@ -153,8 +179,9 @@ final class BenchRecsCommand implements Callable<Integer> {
         BaselineNeighbourSearch.run(counts, weights, profilesByUserId, settings.profileWeight(), settings.neighbours(),
                 sample, n, sims);
         long t1 = cpu.getCurrentThreadCpuTime();
+        // a partial range runs the full scan (the pairwise search needs every user as a query user)
         NeighbourIndex current = NeighbourIndex.buildRange(counts, weights, profilesByUserId, settings.profileWeight(),
-                settings.neighbours(), 1, 0, sample, null);
+                settings.neighbours(), 1, 0, sample, null, NeighbourIndex.Search.FULL_SCAN, 0);
         long t2 = cpu.getCurrentThreadCpuTime();
         for (int u = 0; u < sample; u++) {
             for (int r = 0; r < current.countOf(u); r++) {
@@ -163,9 +190,14 @@ final class BenchRecsCommand implements Callable<Integer> {
                 }
             }
         }
-        double ratio = (double) (t1 - t0) / Math.max(1, t2 - t1);
-        System.out.printf(Locale.ROOT, "neighbours of %,d users, one thread: first search %.2f s CPU, current %.2f s CPU "
-                + "(%.2fx), same neighbours%n", sample, (t1 - t0) / 1e9, (t2 - t1) / 1e9, ratio);
+        double share = (double) accumulations(counts, sample) / Math.max(1, accumulations(counts, counts.users()));
+        double firstForAll = (t1 - t0) / 1e9 / share;
+        double ratio = firstForAll / neighbourCpuSeconds;
+        System.out.printf(Locale.ROOT, "neighbours of %,d users, one thread: first search %.2f s CPU, full scan %.2f s CPU "
+                + "(%.2fx), same neighbours; these users hold %.3f%% of the accumulations, so for all users ≈ %.1f s CPU "
+                + "(first search) and ≈ %.1f s CPU (full scan) vs the neighbour phase's %.1f s CPU: %.2fx%n", sample,
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (double) (t1 - t0) / Math.max(1, t2 - t1), 100 * share, firstForAll,
+                (t2 - t1) / 1e9 / share, neighbourCpuSeconds, ratio);
         if (maxPostings > 0) {
             long t3 = cpu.getCurrentThreadCpuTime();
             NeighbourIndex capped = NeighbourIndex.buildRange(counts, weights, profilesByUserId, settings.profileWeight(),

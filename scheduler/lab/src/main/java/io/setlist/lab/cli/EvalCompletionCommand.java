@@ -26,7 +26,7 @@ final class EvalCompletionCommand implements Callable<Integer> {
     @Option(names = "--test-days", defaultValue = "14", description = "Test window (default: ${DEFAULT-VALUE}).")
     int testDays;
 
-    @Option(names = "--folds", defaultValue = "4", description = "Rolling-origin folds, the last is the test window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--folds", defaultValue = "4", description = "Rolling-origin folds, the windows before the test window (default: ${DEFAULT-VALUE}).")
     int folds;
 
     @Option(names = "--grid", defaultValue = "standard", description = "standard | small hyper-parameter grid (default: ${DEFAULT-VALUE}).")

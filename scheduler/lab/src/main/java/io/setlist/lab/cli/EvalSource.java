@@ -1,11 +1,14 @@
 package io.setlist.lab.cli;
 
 import io.setlist.recommender.completion.ListeningData;
+import io.setlist.lab.evaluation.Interactions;
 import io.setlist.lab.evaluation.PozytywkaFiles;
 import io.setlist.lab.evaluation.WorkloadFiles;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The {@code --data DIR --source pozytywka|generated [--format table|json]} options of the eval commands. */
 final class EvalSource {
@@ -23,11 +26,18 @@ final class EvalSource {
         if (!format.equals("table") && !format.equals("json")) {
             throw new IllegalArgumentException("--format must be table or json, got '" + format + "'");
         }
-        return switch (source) {
-            case "pozytywka" -> PozytywkaFiles.read(data);
-            case "generated" -> WorkloadFiles.read(data);
+        List<Interactions.Rejected> rejects = new ArrayList<>();
+        ListeningData read = switch (source) {
+            case "pozytywka" -> PozytywkaFiles.read(data, rejects);
+            case "generated" -> WorkloadFiles.read(data, rejects);
             default -> throw new IllegalArgumentException("--source must be pozytywka or generated, got '" + source + "'");
         };
+        // On stderr, so that --format json stays parseable: the rows the import would have quarantined too.
+        if (!rejects.isEmpty()) {
+            System.err.printf("%s: %,d rows rejected and left out (as `setlist import` quarantines them); first: %s%n",
+                    source, rejects.size(), rejects.get(0));
+        }
+        return read;
     }
 
     boolean json() {

@@ -1,29 +1,28 @@
 package io.setlist.lab.evaluation;
 
 import io.setlist.recommender.profile.UserProfile;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.setlist.sql.load.FormatRows;
+import io.setlist.sql.load.ImportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
- * Reads the public listening data sets into {@link Interactions}. Plain file reading; a row that cannot be used
- * is kept as {@link Interactions.Rejected} with file, line, field and reason, never dropped silently.
+ * Reads the public listening data sets into {@link Interactions}, through the importer's own reading of each file
+ * ({@link FormatRows}): the same keys, the same field checks, the same rejects. A row the import would quarantine is
+ * kept here as {@link Interactions.Rejected} with file, line, field and reason, never dropped silently; the checks
+ * the import makes against the warehouse (unknown keys, a (user, artist) pair twice) are made against what was read.
  *
  * <ul>
- *   <li>{@code hetrec-lastfm}: {@code user_artists.dat}, tab-separated {@code userID artistID weight} with a
- *       header line and CRLF line ends. No profiles.</li>
- *   <li>{@code lastfm-360k}: {@code *plays.tsv} with {@code user-sha1 artist-mbid artist-name plays} (no header;
- *       the artist is its MBID, or its lower-cased name when the MBID is empty) and optionally
- *       {@code *profile.tsv} with {@code user-sha1 gender age country signup}.</li>
+ *   <li>{@code hetrec-lastfm}: {@code user_artists.dat} ({@code userID artistID weight}); when {@code artists.dat}
+ *       is there, plays of artists it does not list are rejected, as the import rejects them. No profiles.</li>
+ *   <li>{@code lastfm-360k}: {@code usersha1-artmbid-artname-plays.tsv}, the artist keyed by its MBID or
+ *       {@code name:<artist name>} as imported, and optionally {@code usersha1-profile.tsv} (gender, age, country).</li>
  *   <li>{@code pozytywka}: v2 {@code sessions.jsonl} PLAY events turned into (user, artist) play counts through
- *       {@code tracks.jsonl} ({@code id → id_artist}); {@code users.jsonl} cities stand in as the country, as
- *       the data has no country, age or gender.</li>
+ *       {@code tracks.jsonl}; {@code users.jsonl} cities are the country, as imported.</li>
  * </ul>
  */
 public final class DatasetReader {
@@ -45,127 +44,124 @@ public final class DatasetReader {
     }
 
     static Interactions hetrec(Path dir) {
-        Path file = required(dir, "user_artists.dat");
+        Path plays = required(dir, "user_artists.dat");
         InteractionsBuilder b = new InteractionsBuilder("hetrec-lastfm");
-        forEachLine(file, (line, text) -> {
-            if (line == 1) {
-                return; // header
-            }
-            String[] f = text.split("\t", -1);
-            if (f.length != 3) {
-                b.reject(file.getFileName().toString(), line, "row", "expected 3 tab-separated fields, got " + f.length);
-                return;
-            }
-            int plays = positiveInt(b, file, line, "weight", f[2]);
-            if (plays > 0) {
-                b.add(b.userId(f[0].strip()), b.artistId(f[1].strip()), plays);
-            }
-        });
+        Path artistsFile = dir.resolve("artists.dat");
+        Set<String> artists = Files.isRegularFile(artistsFile) ? keys(ImportFormat.HETREC_LASTFM, artistsFile,
+                "artist_key", b) : null;
+        playRows(ImportFormat.HETREC_LASTFM, plays, artists, b);
         return b.build();
     }
 
     static Interactions lastfm360k(Path dir) {
-        Path plays = findBySuffix(dir, "plays.tsv");
         InteractionsBuilder b = new InteractionsBuilder("lastfm-360k");
-        forEachLine(plays, (line, text) -> {
-            String[] f = text.split("\t", -1);
-            if (f.length != 4) {
-                b.reject(plays.getFileName().toString(), line, "row", "expected 4 tab-separated fields, got " + f.length);
-                return;
-            }
-            String artist = f[1].isBlank() ? f[2].strip().toLowerCase(java.util.Locale.ROOT) : f[1].strip();
-            if (artist.isEmpty()) {
-                b.reject(plays.getFileName().toString(), line, "artist", "neither MBID nor name");
-                return;
-            }
-            int n = positiveInt(b, plays, line, "plays", f[3]);
-            if (n > 0) {
-                b.add(b.userId(f[0].strip()), b.artistId(artist), n);
-            }
-        });
-        Path profiles = findBySuffixOrNull(dir, "profile.tsv");
-        if (profiles != null) {
-            forEachLine(profiles, (line, text) -> {
-                String[] f = text.split("\t", -1);
-                if (f.length < 4) {
-                    b.reject(profiles.getFileName().toString(), line, "row", "expected ≥ 4 tab-separated fields, got " + f.length);
-                    return;
-                }
-                int user = b.knownUserId(f[0].strip());
-                if (user < 0) {
-                    return; // a profile without plays: nothing to evaluate
-                }
-                int age = -1;
-                if (!f[2].isBlank()) {
-                    try {
-                        age = Integer.parseInt(f[2].strip());
-                    } catch (NumberFormatException e) {
-                        b.reject(profiles.getFileName().toString(), line, "age", "not an integer: '" + f[2] + "'");
+        playRows(ImportFormat.LASTFM_360K, required(dir, "usersha1-artmbid-artname-plays.tsv"), null, b);
+        Path profiles = dir.resolve("usersha1-profile.tsv");
+        if (Files.isRegularFile(profiles)) {
+            try (FormatRows rows = FormatRows.open(ImportFormat.LASTFM_360K, profiles)) {
+                while (rows.next()) {
+                    if (rows.rejected()) {
+                        b.reject(rows.fileName(), rows.line(), rows.rejectedField(), rows.reason());
+                        continue;
+                    }
+                    int user = b.knownUserId(rows.value("user_key"));
+                    if (user >= 0) { // a profile without plays: nothing to evaluate
+                        b.profile(user, profile(rows));
                     }
                 }
-                b.profile(user, new UserProfile(f[1].isBlank() ? '?' : f[1].strip().charAt(0), age, f[3]));
-            });
+            }
         }
         return b.build();
     }
 
     static Interactions pozytywka(Path dir) {
-        Path tracks = required(dir, "tracks.jsonl");
-        Path sessions = required(dir, "sessions.jsonl");
         InteractionsBuilder b = new InteractionsBuilder("pozytywka");
         Map<String, String> artistOfTrack = new HashMap<>();
-        forEachLine(tracks, (line, text) -> {
-            String id = FlatJson.string(text, "id");
-            String artist = FlatJson.string(text, "id_artist");
-            if (id == null || artist == null) {
-                b.reject(tracks.getFileName().toString(), line, id == null ? "id" : "id_artist", "missing");
-                return;
+        try (FormatRows rows = FormatRows.open(ImportFormat.POZYTYWKA, required(dir, "tracks.jsonl"))) {
+            while (rows.next()) {
+                if (rows.rejected()) {
+                    b.reject(rows.fileName(), rows.line(), rows.rejectedField(), rows.reason());
+                } else {
+                    artistOfTrack.put(rows.value("track_key"), rows.value("artist_key"));
+                }
             }
-            artistOfTrack.put(id, artist);
-        });
-        forEachLine(sessions, (line, text) -> {
-            if (!"PLAY".equals(FlatJson.string(text, "event_type"))) {
-                return; // skips, likes and advertisements are not plays
+        }
+        try (FormatRows rows = FormatRows.open(ImportFormat.POZYTYWKA, required(dir, "sessions.jsonl"))) {
+            while (rows.next()) {
+                if (rows.rejected()) {
+                    b.reject(rows.fileName(), rows.line(), rows.rejectedField(), rows.reason());
+                    continue;
+                }
+                String track = rows.value("track_key");
+                String artist = track == null ? null : artistOfTrack.get(track);
+                if (track != null && artist == null) {
+                    b.reject(rows.fileName(), rows.line(), "track_id", "unknown track_id '" + track + "'");
+                } else if ("PLAY".equals(rows.value("event_name"))) { // skips, likes and adverts are not plays
+                    b.add(b.userId(rows.value("user_key")), b.artistId(artist), 1);
+                }
             }
-            String user = FlatJson.number(text, "user_id");
-            String track = FlatJson.string(text, "track_id");
-            if (user == null) {
-                b.reject(sessions.getFileName().toString(), line, "user_id", "missing");
-                return;
-            }
-            String artist = track == null ? null : artistOfTrack.get(track);
-            if (artist == null) {
-                b.reject(sessions.getFileName().toString(), line, "track_id",
-                        track == null ? "missing" : "unknown track " + track);
-                return;
-            }
-            b.add(b.userId(user), b.artistId(artist), 1);
-        });
+        }
         Path users = dir.resolve("users.jsonl");
         if (Files.isRegularFile(users)) {
-            forEachLine(users, (line, text) -> {
-                String user = FlatJson.number(text, "user_id");
-                int id = user == null ? -1 : b.knownUserId(user);
-                if (id >= 0) {
-                    b.profile(id, new UserProfile('?', -1, FlatJson.string(text, "city")));
+            try (FormatRows rows = FormatRows.open(ImportFormat.POZYTYWKA, users)) {
+                while (rows.next()) {
+                    if (rows.rejected()) {
+                        b.reject(rows.fileName(), rows.line(), rows.rejectedField(), rows.reason());
+                        continue;
+                    }
+                    int id = b.knownUserId(rows.value("user_key"));
+                    if (id >= 0) {
+                        b.profile(id, profile(rows));
+                    }
                 }
-            });
+            }
         }
         return b.build();
     }
 
-    private static int positiveInt(InteractionsBuilder b, Path file, long line, String field, String text) {
-        try {
-            int v = Integer.parseInt(text.strip());
-            if (v <= 0) {
-                b.reject(file.getFileName().toString(), line, field, "must be > 0, got " + v);
-                return 0;
+    /**
+     * The plays of a plays file, with the import's in-file checks and then its warehouse checks made against what
+     * was read: an artist not in {@code knownArtists} (when given) and a (user, artist) pair seen before are
+     * rejected, the first row of a pair wins.
+     */
+    private static void playRows(ImportFormat format, Path file, Set<String> knownArtists, InteractionsBuilder b) {
+        try (FormatRows rows = FormatRows.open(format, file)) {
+            while (rows.next()) {
+                if (rows.rejected()) {
+                    b.reject(rows.fileName(), rows.line(), rows.rejectedField(), rows.reason());
+                    continue;
+                }
+                String user = rows.value("user_key");
+                String artist = rows.value("artist_key");
+                if (knownArtists != null && !knownArtists.contains(artist)) {
+                    b.reject(rows.fileName(), rows.line(), "artist_id", "unknown artist_id '" + artist + "'");
+                    continue;
+                }
+                b.addOnce(rows.fileName(), rows.line(), user, artist, (int) rows.longValue("plays"));
             }
-            return v;
-        } catch (NumberFormatException e) {
-            b.reject(file.getFileName().toString(), line, field, "not an integer: '" + text + "'");
-            return 0;
         }
+    }
+
+    private static Set<String> keys(ImportFormat format, Path file, String column, InteractionsBuilder b) {
+        Set<String> keys = new HashSet<>();
+        try (FormatRows rows = FormatRows.open(format, file)) {
+            while (rows.next()) {
+                if (rows.rejected()) {
+                    b.reject(rows.fileName(), rows.line(), rows.rejectedField(), rows.reason());
+                } else {
+                    keys.add(rows.value(column));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** A user's profile from the users columns as imported: null (unknown) gender, age or country stay unknown. */
+    private static UserProfile profile(FormatRows rows) {
+        String gender = rows.value("gender");
+        String age = rows.value("age");
+        return new UserProfile(gender == null ? '?' : gender.charAt(0), age == null ? -1 : Integer.parseInt(age),
+                rows.value("country"));
     }
 
     private static Path required(Path dir, String name) {
@@ -174,40 +170,5 @@ public final class DatasetReader {
             throw new IllegalArgumentException("missing " + name + " in " + dir);
         }
         return p;
-    }
-
-    private static Path findBySuffix(Path dir, String suffix) {
-        Path p = findBySuffixOrNull(dir, suffix);
-        if (p == null) {
-            throw new IllegalArgumentException("no *" + suffix + " file in " + dir);
-        }
-        return p;
-    }
-
-    private static Path findBySuffixOrNull(Path dir, String suffix) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().findFirst().orElse(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    interface LineSink {
-        void accept(long line, String text);
-    }
-
-    /** Every line, CR stripped, with its 1-based number; blank lines are skipped. */
-    static void forEachLine(Path file, LineSink sink) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long line = 0;
-            for (String text = r.readLine(); text != null; text = r.readLine()) {
-                line++;
-                if (!text.isBlank()) {
-                    sink.accept(line, text);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

@@ -18,13 +18,30 @@ import java.util.List;
  * @param rejected   rows the reader refused
  */
 public record Interactions(String source, int[] users, int[] rowUser, int[] rowArtist, int[] rowPlays,
-                           Int2ObjectOpenHashMap<UserProfile> profiles, List<Rejected> rejected) {
+                           Int2ObjectOpenHashMap<UserProfile> profiles, List<Rejected> rejected,
+                           List<String> userKeys, List<String> artistKeys) {
 
-    /** A refused input row: file, 1-based line, the field at fault and why. */
+    /** Interactions of synthetic ids, which have no external keys. */
+    public Interactions(String source, int[] users, int[] rowUser, int[] rowArtist, int[] rowPlays,
+                        Int2ObjectOpenHashMap<UserProfile> profiles, List<Rejected> rejected) {
+        this(source, users, rowUser, rowArtist, rowPlays, profiles, rejected, List.of(), List.of());
+    }
+
+    /** The external key (as the warehouse stores it) of user id {@code id}, when the source has keys. */
+    public String userKey(int id) {
+        return userKeys.get(id - 1);
+    }
+
+    /** The external key (as the warehouse stores it) of artist id {@code id}, when the source has keys. */
+    public String artistKey(int id) {
+        return artistKeys.get(id - 1);
+    }
+
+    /** A refused input row: file, 1-based line, the field at fault (null: the row as a whole) and why. */
     public record Rejected(String file, long line, String field, String reason) {
         @Override
         public String toString() {
-            return file + ":" + line + ": " + field + ": " + reason;
+            return file + ":" + line + ": " + (field == null ? "row" : field) + ": " + reason;
         }
     }
 

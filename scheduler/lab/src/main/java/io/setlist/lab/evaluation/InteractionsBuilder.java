@@ -21,6 +21,8 @@ final class InteractionsBuilder {
     private final IntArrayList rowUser = new IntArrayList();
     private final IntArrayList rowArtist = new IntArrayList();
     private final IntArrayList rowPlays = new IntArrayList();
+    /** The line each row was first read from, for rows added by {@link #addOnce}. */
+    private final it.unimi.dsi.fastutil.longs.LongArrayList firstLine = new it.unimi.dsi.fastutil.longs.LongArrayList();
     private final Int2ObjectOpenHashMap<UserProfile> profiles = new Int2ObjectOpenHashMap<>();
     private final List<Interactions.Rejected> rejected = new ArrayList<>();
 
@@ -66,12 +68,37 @@ final class InteractionsBuilder {
         rowPlays.add(plays);
     }
 
+    /**
+     * Adds a row of a plays file in which each (user, artist) pair may appear once, as the importer loads it: a
+     * repeated pair is rejected, naming the line of the first.
+     */
+    void addOnce(String file, long line, String userKey, String artistKey, int plays) {
+        int user = userId(userKey);
+        int artist = artistId(artistKey);
+        long key = ((long) user << 32) | (artist & 0xffffffffL);
+        int row = rowOfPair.get(key);
+        if (row >= 0) {
+            reject(file, line, "user_id,artist_id", "duplicate user_id '" + userKey + "', artist_id '" + artistKey
+                    + "', first at line " + firstLine.getLong(row));
+            return;
+        }
+        add(user, artist, plays);
+        firstLine.add(line);
+    }
+
     void profile(int user, UserProfile profile) {
         profiles.put(user, profile);
     }
 
     void reject(String file, long line, String field, String reason) {
         rejected.add(new Interactions.Rejected(file, line, field, reason));
+    }
+
+    /** Keys by id - 1 (ids are given from 1 in first-seen order). */
+    private static List<String> keysById(Object2IntOpenHashMap<String> ids) {
+        String[] keys = new String[ids.size()];
+        ids.object2IntEntrySet().forEach(e -> keys[e.getIntValue() - 1] = e.getKey());
+        return List.of(keys);
     }
 
     Interactions build() {
@@ -84,6 +111,7 @@ final class InteractionsBuilder {
             }
         }
         return new Interactions(source, java.util.Arrays.copyOf(users, n), rowUser.toIntArray(),
-                rowArtist.toIntArray(), rowPlays.toIntArray(), profiles, rejected);
+                rowArtist.toIntArray(), rowPlays.toIntArray(), profiles, rejected, keysById(userIds),
+                keysById(artistIds));
     }
 }

@@ -6,17 +6,13 @@ import io.setlist.recommender.completion.ListeningData;
 import io.setlist.recommender.completion.ListeningLog;
 import io.setlist.recommender.completion.Listeners;
 import io.setlist.recommender.completion.TrackCatalog;
+import io.setlist.sql.load.FormatRows;
+import io.setlist.sql.load.ImportFormat;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,105 +21,90 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the Pozytywka JSONL files ({@code artists, tracks, users, sessions}.jsonl) straight from a directory,
- * independent of the warehouse importer. Timestamps carry no zone and are read as UTC, so "hour of day" is the
- * listener's local hour. The catalogue has no file sizes: a track's size is taken as its duration at 160 kbit/s
- * (20 bytes per millisecond), which keeps sizes proportional to duration as in a real catalogue.
+ * Reads the Pozytywka JSONL files ({@code artists, tracks, users, sessions}.jsonl) straight from a directory, for
+ * evaluation without a warehouse, through the importer's own reading of each file ({@link FormatRows}): the same
+ * keys, checks and rejects as {@code setlist import pozytywka}, and the same track sizes (the importer's 160 kbit/s
+ * rule, as the files carry none). Timestamps carry no zone and are read as UTC, so "hour of day" is the listener's
+ * local hour.
+ *
+ * <p>What the warehouse does not keep but the completion features use (genres, audio features, popularity, explicit,
+ * release year) is read from the accepted rows' JSON; a row without them is rejected here too. Rows the import would
+ * quarantine, and rows naming an unknown key, are added to {@code rejects} and left out; nothing is dropped silently.
  *
  * <p>{@code premium_user} in users.jsonl is the state at the <em>end</em> of the period (SOURCE.md): a user with a
- * BUY_PREMIUM event starts as free, and the event switches premium on from its timestamp. Any row that cannot be
- * read fails with the file, line and field.
+ * BUY_PREMIUM event starts as free, and the event switches premium on from its timestamp.
  */
 public final class PozytywkaFiles {
-    static final long BYTES_PER_MS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PozytywkaFiles() {
     }
 
-    public static ListeningData read(Path dir) {
+    public static ListeningData read(Path dir, List<Interactions.Rejected> rejects) {
         Map<String, Integer> genres = new HashMap<>();
         Map<String, Integer> artists = new HashMap<>();
         List<int[]> artistGenres = new ArrayList<>();
-        lines(dir.resolve("artists.jsonl"), (line, row) -> {
-            artists.put(text(row, "id", line), artists.size());
-            artistGenres.add(genreIds(row.get("genres"), genres));
+        each(dir.resolve("artists.jsonl"), rejects, (rows, json) -> {
+            artists.put(rows.value("artist_key"), artists.size());
+            artistGenres.add(genreIds(json.get("genres"), genres));
         });
 
         Map<String, Integer> tracks = new HashMap<>();
         List<String> trackKeys = new ArrayList<>();
         TrackCatalog.Builder catalog = new TrackCatalog.Builder();
-        Path tracksFile = dir.resolve("tracks.jsonl");
-        lines(tracksFile, (line, row) -> {
-            String key = text(row, "id", line);
-            Integer artist = artists.get(text(row, "id_artist", line));
+        each(dir.resolve("tracks.jsonl"), rejects, (rows, json) -> {
+            Integer artist = artists.get(rows.value("artist_key"));
             if (artist == null) {
-                throw new IllegalArgumentException(where(tracksFile, line, "id_artist") + ": unknown artist");
+                throw new Rejection("id_artist", "unknown id_artist '" + rows.value("artist_key") + "'");
             }
-            int duration = (int) number(row, "duration_ms", line);
-            int t = catalog.add(artist, duration, duration * BYTES_PER_MS);
             float[] audio = new float[TrackCatalog.AUDIO.length];
             for (int f = 0; f < audio.length; f++) {
-                audio[f] = (float) number(row, TrackCatalog.AUDIO[f], line);
+                audio[f] = (float) number(json, TrackCatalog.AUDIO[f]);
             }
-            String release = text(row, "release_date", line);
-            int year;
-            try {
-                year = Integer.parseInt(release.substring(0, Math.min(4, release.length())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where(tracksFile, line, "release_date") + ": not a date: " + release);
-            }
-            catalog.describe(t, (float) number(row, "popularity", line), audio, number(row, "explicit", line) != 0, year);
-            tracks.put(key, t);
-            trackKeys.add(key);
+            float popularity = (float) number(json, "popularity");
+            boolean explicit = number(json, "explicit") != 0;
+            int year = releaseYear(json);
+            int t = catalog.add(artist, (int) rows.longValue("duration_ms"), rows.longValue("size_bytes"));
+            catalog.describe(t, popularity, audio, explicit, year);
+            tracks.put(rows.value("track_key"), t);
+            trackKeys.add(rows.value("track_key"));
         });
         catalog.artistGenres(artistGenres.toArray(new int[0][]));
 
-        Map<Long, Integer> users = new HashMap<>();
+        Map<String, Integer> users = new HashMap<>();
         List<String> userKeys = new ArrayList<>();
         List<int[]> favourites = new ArrayList<>();
         List<Boolean> premiumAtEnd = new ArrayList<>();
-        Path usersFile = dir.resolve("users.jsonl");
-        lines(usersFile, (line, row) -> {
-            long id = (long) number(row, "user_id", line);
-            users.put(id, users.size());
-            userKeys.add(Long.toString(id));
-            favourites.add(genreIds(row.get("favourite_genres"), genres));
-            premiumAtEnd.add(row.path("premium_user").asBoolean(false));
+        each(dir.resolve("users.jsonl"), rejects, (rows, json) -> {
+            users.put(rows.value("user_key"), users.size());
+            userKeys.add(rows.value("user_key"));
+            favourites.add(genreIds(json.get("favourite_genres"), genres));
+            premiumAtEnd.add(Boolean.parseBoolean(rows.value("premium")));
         });
 
         ListeningLog log = new ListeningLog();
         Set<Integer> bought = new HashSet<>();
-        Path sessions = dir.resolve("sessions.jsonl");
-        lines(sessions, (line, row) -> {
-            Integer user = users.get((long) number(row, "user_id", line));
+        each(dir.resolve("sessions.jsonl"), rejects, (rows, json) -> {
+            Integer user = users.get(rows.value("user_key"));
             if (user == null) {
-                throw new IllegalArgumentException(where(sessions, line, "user_id") + ": unknown user");
+                throw new Rejection("user_id", "unknown user_id '" + rows.value("user_key") + "'");
             }
-            String type = text(row, "event_type", line);
-            byte kind = ListeningLog.kindOf(type);
-            String trackKey = row.path("track_id").asText("");
+            String trackKey = rows.value("track_key");
             int track = -1;
-            if (!trackKey.isEmpty()) {
+            if (trackKey != null) {
                 Integer t = tracks.get(trackKey);
                 if (t == null) {
-                    throw new IllegalArgumentException(where(sessions, line, "track_id") + ": unknown track " + trackKey);
+                    throw new Rejection("track_id", "unknown track_id '" + trackKey + "'");
                 }
                 track = t;
-            } else if (kind == ListeningLog.PLAY || kind == ListeningLog.SKIP) {
-                throw new IllegalArgumentException(where(sessions, line, "track_id") + ": " + type + " without a track");
             }
-            long ts;
-            String stamp = text(row, "timestamp", line);
-            try {
-                ts = LocalDateTime.parse(stamp).toInstant(ZoneOffset.UTC).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(where(sessions, line, "timestamp") + ": not ISO-8601: " + stamp);
-            }
+            byte kind = ListeningLog.kindOf(rows.value("event_name"));
             if (kind == ListeningLog.BUY_PREMIUM) {
                 bought.add(user);
             }
-            log.add(user, ts, kind, track, (long) number(row, "session_id", line));
+            String session = rows.value("session_id");
+            log.add(user, Instant.parse(rows.value("ts")).toEpochMilli(), kind, track,
+                    session == null ? Long.MIN_VALUE : Long.parseLong(session));
         });
         boolean[] premiumAtStart = new boolean[users.size()];
         for (int u = 0; u < premiumAtStart.length; u++) {
@@ -134,66 +115,58 @@ public final class PozytywkaFiles {
                 trackKeys.toArray(new String[0]), userKeys.toArray(new String[0]));
     }
 
+    /** An accepted row, with its JSON for the attributes the warehouse does not keep. */
     @FunctionalInterface
     private interface Row {
-        void accept(long line, JsonNode row);
+        void accept(FormatRows rows, JsonNode json);
     }
 
-    private static void lines(Path file, Row sink) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("missing file " + file);
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            long line = 0;
-            while ((text = in.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode row;
-                try {
-                    row = JSON.readTree(text);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(file + " line " + line + ": not JSON: " + e.getMessage());
-                }
-                if (!row.isObject()) {
-                    throw new IllegalArgumentException(file + " line " + line + ": not a JSON object");
-                }
-                try {
-                    sink.accept(line, row);
-                } catch (FieldError e) {
-                    throw new IllegalArgumentException(where(file, line, e.field) + ": " + e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static final class FieldError extends RuntimeException {
+    /** Why a row the import accepts cannot be used here (an unknown key, a missing evaluation attribute). */
+    private static final class Rejection extends RuntimeException {
         final String field;
 
-        FieldError(String field, String message) {
-            super(message, null, false, false);
+        Rejection(String field, String reason) {
+            super(reason, null, false, false);
             this.field = field;
         }
     }
 
-    private static String text(JsonNode row, String field, long line) {
-        JsonNode v = row.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new FieldError(field, "missing or not a string");
+    private static void each(Path file, List<Interactions.Rejected> rejects, Row sink) {
+        try (FormatRows rows = FormatRows.open(ImportFormat.POZYTYWKA, file)) {
+            while (rows.next()) {
+                if (rows.rejected()) {
+                    rejects.add(new Interactions.Rejected(rows.fileName(), rows.line(), rows.rejectedField(),
+                            rows.reason()));
+                    continue;
+                }
+                try {
+                    sink.accept(rows, JSON.readTree(rows.rawLine()));
+                } catch (Rejection r) {
+                    rejects.add(new Interactions.Rejected(rows.fileName(), rows.line(), r.field, r.getMessage()));
+                } catch (IOException e) {
+                    // The importer's reader parsed this line already; a second parse cannot disagree.
+                    throw new IllegalStateException(rows.fileName() + " line " + rows.line() + ": " + e.getMessage(), e);
+                }
+            }
         }
-        return v.asText();
     }
 
-    private static double number(JsonNode row, String field, long line) {
+    private static double number(JsonNode row, String field) {
         JsonNode v = row.get(field);
         if (v == null || !v.isNumber()) {
-            throw new FieldError(field, "missing or not a number");
+            throw new Rejection(field, "missing or not a number");
         }
         return v.asDouble();
+    }
+
+    private static int releaseYear(JsonNode row) {
+        JsonNode v = row.get("release_date");
+        String release = v == null || !v.isTextual() ? "" : v.asText();
+        try {
+            return Integer.parseInt(release.substring(0, Math.min(4, release.length())));
+        } catch (NumberFormatException e) {
+            throw new Rejection("release_date", "not a date: '" + release + "'");
+        }
     }
 
     private static int[] genreIds(JsonNode list, Map<String, Integer> genres) {
@@ -204,9 +177,5 @@ public final class PozytywkaFiles {
             }
         }
         return ids.toIntArray();
-    }
-
-    private static String where(Path file, long line, String field) {
-        return file + " line " + line + " field " + field;
     }
 }

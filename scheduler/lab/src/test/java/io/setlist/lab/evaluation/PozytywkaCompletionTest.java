@@ -14,7 +14,9 @@ class PozytywkaCompletionTest {
 
     @Test
     void labelsMatchTheDatasetsDocumentedSkipRateAndModelsBeatTheBaseline() {
-        ListeningData data = PozytywkaFiles.read(SharedData.dir("pozytywka-v2"));
+        java.util.List<Interactions.Rejected> rejects = new java.util.ArrayList<>();
+        ListeningData data = PozytywkaFiles.read(SharedData.dir("pozytywka-v2"), rejects);
+        assertThat(rejects).as("v2 is the clean release").isEmpty();
         FeatureTable features = data.features();
         // SOURCE.md: 10,229 PLAYs, 3,761 of them closed by a SKIP (36.77 %).
         assertThat(features.rows()).isEqualTo(10_229);

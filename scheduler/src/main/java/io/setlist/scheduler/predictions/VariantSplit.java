@@ -1,4 +1,4 @@
-package io.setlist.scheduler.models;
+package io.setlist.scheduler.predictions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.setlist.scheduler.models;
+package io.setlist.scheduler.predictions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.setlist.scheduler.models;
+package io.setlist.scheduler.predictions;
 
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.ListeningData;

@@ -1,4 +1,4 @@
-package io.setlist.scheduler.models;
+package io.setlist.scheduler.predictions;
 
 import io.setlist.recommender.completion.PlayFeatures;
 import io.setlist.sql.completion.FeatureSnapshot;

@@ -1,0 +1,2 @@
+/** The user x artist play matrix (CSR) and its row weightings. */
+package io.setlist.recommender.interactions;

@@ -1,0 +1,2 @@
+/** Bounded top-k selection, the primitive every ranking uses. */
+package io.setlist.recommender.select;

@@ -1,0 +1,36 @@
+package io.setlist.scheduler.api;
+
+import io.setlist.sql.models.ModelRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every route of the API, in one list. Each endpoint class declares its own {@link Route} (method, path, scope,
+ * summary, OpenAPI contract) next to its handler; the server, the scope table and {@code /openapi.json} all derive
+ * from this list, so <b>adding a route</b> is: write the endpoint class with its {@code route()} (contract in the
+ * javadoc, as {@link RecommendationsEndpoint}), then add one line below. Nothing else to edit: a protected route
+ * gets authentication, the rate limit, its scope check, HEAD (for a GET), metrics and its OpenAPI entry from here.
+ */
+final class ApiRoutes {
+    private ApiRoutes() {
+    }
+
+    static List<Route> declare(RunServing current, ApiMetrics metrics, RouteServices services) {
+        List<Route> routes = new ArrayList<>();
+        routes.add(new RecommendationsEndpoint(current).route());
+        routes.add(new CachePrioritiesEndpoint(current).route());
+        routes.add(new CurrentRunEndpoint(current).route());
+        routes.add(new OpenApiEndpoint(() -> routes).route());
+        routes.add(new MetricsEndpoint(metrics).route());
+        routes.add(new RetentionEndpoint(services.warehouse()).route());
+        routes.add(new ModelsEndpoint(new ModelRegistry(services.warehouse())).route());
+        routes.add(new ModelPredictionsEndpoint(services.predictions()).route());
+        routes.add(new PredictionsEndpoint(services.predictions()).route());
+        routes.add(new AdminRunsEndpoint(services.ledger(), services.jobs()).route());
+        routes.add(new AdminTriggerEndpoint(services.scheduler().orElse(null), services.jobs(), services.ledger(),
+                services.clock()).route());
+        routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger()).routes());
+        return List.copyOf(routes);
+    }
+}

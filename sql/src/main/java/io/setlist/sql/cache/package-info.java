@@ -1,0 +1,2 @@
+/** The cache priority lists of each business date. */
+package io.setlist.sql.cache;

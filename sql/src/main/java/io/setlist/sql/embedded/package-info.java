@@ -1,0 +1,2 @@
+/** The embedded PostgreSQL server Setlist starts when no database is configured. */
+package io.setlist.sql.embedded;

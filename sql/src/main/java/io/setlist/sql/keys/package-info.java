@@ -1,0 +1,2 @@
+/** Stored API keys (SHA-256 only). */
+package io.setlist.sql.keys;

@@ -1,0 +1,2 @@
+/** The model registry: versions, metrics, champions. */
+package io.setlist.sql.models;

@@ -1,0 +1,2 @@
+/** The recommendations of each business date. */
+package io.setlist.sql.recommend;

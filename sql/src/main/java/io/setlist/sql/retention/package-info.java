@@ -1,0 +1,2 @@
+/** Retention: the rollups and the cohort queries and matrix answered from them. */
+package io.setlist.sql.retention;

@@ -1,3 +1,0 @@
-SELECT key_id, name, scope, key_prefix, created_at, revoked_at
-FROM api_keys
-WHERE key_hash = ?

@@ -1,0 +1,2 @@
+DELETE FROM prediction_log
+WHERE served_at < ?
