@@ -18,13 +18,13 @@ import java.util.TreeMap;
 /**
  * {@code GET /v1/admin/dashboard/runs?days=N} (admin): the dashboard's Runs panel. The run ledger of the last N
  * business dates (1..60, default 14; anything else → 400 naming {@code days}) laid out date × stage, and the
- * published run readers are served, with its age against {@code SETLIST_MAX_RUN_AGE_HOURS}.
+ * run this node serves readers from ({@link RunServing}), with its age against {@code SETLIST_MAX_RUN_AGE_HOURS}.
  *
  * <ul>
  *   <li>200: {@code {jobs: [..], maxRunAgeHours, current: {runId, businessDate, generatedAt, users, ageHours,
  *       stale}?, dates: [{businessDate, stages: [{job, status, attempt, retries, startedAt, finishedAt, seconds,
- *       rowsIn, rowsOut, summary, error}]}]}}, newest date first; {@code current} is absent before the first
- *       publish; {@code retries} is attempt - 1; {@code seconds} is absent while a stage runs</li>
+ *       rowsIn, rowsOut, summary, error}]}]}}, newest date first; {@code current} is absent until this node
+ *       serves a run (none published yet, or the first one still loading); {@code retries} is attempt - 1; {@code seconds} is absent while a stage runs</li>
  * </ul>
  */
 final class DashboardRunsEndpoint implements Handler {
@@ -34,10 +34,10 @@ final class DashboardRunsEndpoint implements Handler {
 
     private final RunLedger ledger;
     private final List<String> jobs;
-    private final CurrentRunView current;
+    private final RunServing current;
     private final Duration maxRunAge;
 
-    DashboardRunsEndpoint(RunLedger ledger, List<String> jobs, CurrentRunView current, Duration maxRunAge) {
+    DashboardRunsEndpoint(RunLedger ledger, List<String> jobs, RunServing current, Duration maxRunAge) {
         this.ledger = ledger;
         this.jobs = List.copyOf(jobs);
         this.current = current;
@@ -89,7 +89,8 @@ final class DashboardRunsEndpoint implements Handler {
             stages.sort(java.util.Comparator.comparingInt(s -> order(s.job())));
             dates.add(new Day(date.toString(), stages));
         });
-        Current run = current.get().map(this::describe).orElse(null);
+        Current run = java.util.Optional.ofNullable(current.state().serving()).map(ServedRun::run).map(this::describe)
+                .orElse(null);
         ctx.json(new Response(jobs, maxRunAge.toMinutes() / 60.0, run, dates));
     }
 
