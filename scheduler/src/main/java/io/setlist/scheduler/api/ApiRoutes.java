@@ -40,7 +40,7 @@ final class ApiRoutes {
         routes.add(new DashboardCacheEndpoint(services.warehouse(), services.dashboard()).route());
         routes.add(new DashboardExplainEndpoint(new RecommendationExplainer(services.warehouse(),
                 services.dashboard().recommender())).route());
-        routes.add(new DashboardQueuesEndpoint().route());
+        routes.add(new DashboardQueuesEndpoint(services.async()).route());
         routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger(), services.async())
                 .routes());
         return List.copyOf(routes);

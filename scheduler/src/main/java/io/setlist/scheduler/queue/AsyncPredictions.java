@@ -73,6 +73,23 @@ public final class AsyncPredictions {
         return backlogAge().compareTo(maxBacklog) > 0;
     }
 
+    /**
+     * What the broker says of one queue now: ready messages and consumers, and for the request queue the age of the
+     * oldest pending request (from the warehouse: the broker does not tell a message's age).
+     */
+    public record QueueState(String name, long depth, int consumers, Double oldestAgeSeconds) {
+    }
+
+    /** The request queue and its dead-letter queue, read from the broker on each call. */
+    public java.util.List<QueueState> queues() {
+        PredictionQueue.Depth requests = queue.depth(PredictionQueue.QUEUE);
+        PredictionQueue.Depth dead = queue.depth(PredictionQueue.DEAD_LETTERS);
+        return java.util.List.of(
+                new QueueState(PredictionQueue.QUEUE, requests.messages(), (int) requests.consumers(),
+                        backlogAge().toMillis() / 1000.0),
+                new QueueState(PredictionQueue.DEAD_LETTERS, dead.messages(), (int) dead.consumers(), null));
+    }
+
     /** Queue depth, consumers, dead letters and the backlog's age, read at each scrape. */
     public void bindMetrics(MeterRegistry registry) {
         Gauge.builder("setlist.prediction.queue.depth", queue, q -> safe(() -> q.depth(PredictionQueue.QUEUE).messages()))

@@ -434,7 +434,21 @@
   }
 
   function drawQueues(body, d) {
-    html('p', { class: d.configured ? '' : 'note' }, body, d.configured ? `${d.queues.length} queue(s)` : d.message);
+    if (!d.configured) {
+      html('p', { class: 'note' }, body, d.message);
+      return;
+    }
+    const t = html('table', { class: 'queues' }, html('div', { class: 'scroll' }, body));
+    const hr = html('tr', {}, html('thead', {}, t));
+    ['queue', 'messages waiting', 'consumers', 'oldest pending request (s)'].forEach(h => html('th', {}, hr, h));
+    const tb = html('tbody', {}, t);
+    d.queues.forEach(q => {
+      const tr = html('tr', {}, tb);
+      html('td', {}, tr, q.name);
+      html('td', { class: 'num' }, tr, String(q.depth));
+      html('td', { class: 'num' }, tr, String(q.consumers));
+      html('td', { class: 'num' }, tr, q.oldestAgeSeconds == null ? '–' : q.oldestAgeSeconds.toFixed(1));
+    });
   }
 
   async function explore(userKey) {

@@ -58,8 +58,12 @@ class DashboardRoutesTest {
             assertThat(t.path("usedBytes").asLong()).isZero();
         });
         JsonNode queues = ok("/v1/admin/dashboard/queues");
-        assertThat(queues.path("configured").asBoolean()).isFalse();
-        assertThat(queues.path("message").asText()).isEqualTo("no prediction queue configured");
+        // The tests' API server has a real broker with an empty request queue and no consumers.
+        assertThat(queues.path("configured").asBoolean()).isTrue();
+        assertThat(queues.path("queues")).extracting(q -> q.path("name").asText())
+                .containsExactly("setlist.prediction-requests", "setlist.prediction-requests.dead");
+        assertThat(queues.path("queues").get(0).path("depth").asLong()).isZero();
+        assertThat(queues.path("queues").get(0).path("oldestAgeSeconds").asDouble()).isZero();
     }
 
     @Test

@@ -246,7 +246,8 @@ class DashboardBrowserTest {
         assertThat(panel.getText()).contains("setlist-plan", "lru", "lfu", "belady");
         screenshot(panel, "cache");
 
-        assertThat(browser.findElement(By.id("queues")).getText()).contains("no prediction queue configured");
+        assertThat(browser.findElement(By.id("queues")).getText()).contains("setlist.prediction-requests")
+                .contains("setlist.prediction-requests.dead").contains("messages waiting");
     }
 
     @Test
