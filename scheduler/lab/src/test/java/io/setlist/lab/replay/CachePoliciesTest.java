@@ -2,6 +2,7 @@ package io.setlist.lab.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.setlist.recommender.cache.DemandWeights;
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.TrackCatalog;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
@@ -74,8 +75,8 @@ class CachePoliciesTest {
             completed[i] = (byte) (track[i] == 0 ? 1 : 0);
         }
         FeatureTable plays = new FeatureTable(new String[0], new double[0], completed, ts, new int[n], track);
-        IntOpenHashSet plan = CacheEvaluation.plan(plays, catalog, null, 5_000_000).apply(110 * day);
+        IntOpenHashSet plan = CacheEvaluation.plan(plays, catalog, null, 5_000_000, DemandWeights.DEFAULT).apply(110 * day);
         assertThat(plan).containsExactly(0);
-        assertThat(CacheEvaluation.plan(plays, catalog, null, 3_999_999).apply(110 * day)).isEmpty();
+        assertThat(CacheEvaluation.plan(plays, catalog, null, 3_999_999, DemandWeights.DEFAULT).apply(110 * day)).isEmpty();
     }
 }
