@@ -11,27 +11,31 @@ import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.pipeline.DailyPipeline;
+import io.setlist.scheduler.queue.PredictionBroker;
 
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running service: backends, the read API and (optionally) this node's membership of the Quartz cluster that
- * runs the daily pipeline.
+ * The running service: backends, the read API, the prediction queue's broker and workers, and (optionally) this
+ * node's membership of the Quartz cluster that runs the daily pipeline.
  */
 public final class SetlistService implements AutoCloseable {
     private final Backends backends;
     private final DailyPipeline pipeline;
     private final ApiServer api;
     private final ClusteredScheduler scheduler;
+    private final PredictionBroker broker;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private SetlistService(Backends backends, DailyPipeline pipeline, ApiServer api, ClusteredScheduler scheduler) {
+    private SetlistService(Backends backends, DailyPipeline pipeline, ApiServer api, ClusteredScheduler scheduler,
+                           PredictionBroker broker) {
         this.backends = backends;
         this.pipeline = pipeline;
         this.api = api;
         this.scheduler = scheduler;
+        this.broker = broker;
     }
 
     /**
@@ -42,17 +46,24 @@ public final class SetlistService implements AutoCloseable {
         DailyPipeline pipeline = DailyPipeline.standard(backends, config);
         ClusteredScheduler scheduler = joinScheduler
                 ? ClusteredScheduler.start(backends.warehouse(), pipeline, config.schedule()) : null;
+        PredictionBroker broker = null;
         try {
+            // The workers score on the main pool, beside the pipeline; the API's routes on the API's pool.
+            broker = PredictionBroker.open(backends, config,
+                    new CompletionPredictions(backends.warehouse(), config.abSplit()));
             ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                     new ApiKeys(backends.apiWarehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     // Every API query runs on the API's own pool: a flood cannot take Quartz's connections.
                     new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
                             java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(), pipeline.clock(),
-                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit())),
+                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit()), broker.async()),
                     "0.0.0.0", apiSettings.httpPort());
-            return new SetlistService(backends, pipeline, api, scheduler);
+            return new SetlistService(backends, pipeline, api, scheduler, broker);
         } catch (RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }
@@ -90,6 +101,7 @@ public final class SetlistService implements AutoCloseable {
             }
         } finally {
             api.close();
+            broker.close();
             stopped.countDown();
         }
     }

@@ -81,7 +81,8 @@ class CompletionModelRegistryTest {
                 new io.setlist.scheduler.api.RouteServices(backends.warehouse(), ledger, java.util.List.of(),
                         java.util.Optional.empty(), java.time.Duration.ofHours(36), java.time.Clock.systemUTC(),
                         new io.setlist.scheduler.predictions.CompletionPredictions(backends.warehouse(),
-                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
+                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()),
+                        RealBackends.asyncPredictions(backends.warehouse())),
                 "127.0.0.1", 0)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + api.port() + "/v1/models"))

@@ -117,7 +117,8 @@ class PredictionsApiTest {
         api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                 new ApiKeys(backends.warehouse()), UNLIMITED,
                 new RouteServices(backends.warehouse(), new RunLedger(backends.warehouse()), List.of(),
-                        java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(), new CompletionPredictions(backends.warehouse(), VariantSplit.parse(SPLIT, SALT))),
+                        java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(), new CompletionPredictions(backends.warehouse(), VariantSplit.parse(SPLIT, SALT)),
+                        RealBackends.asyncPredictions(backends.warehouse())),
                 "127.0.0.1", 0);
     }
 
@@ -279,7 +280,8 @@ class PredictionsApiTest {
              ApiServer server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                      new ApiKeys(backends.warehouse()), UNLIMITED,
                      new RouteServices(empty.dataSource(), new RunLedger(empty.dataSource()), List.of(),
-                             java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(), new CompletionPredictions(empty.dataSource(), VariantSplit.parse(SPLIT, SALT))),
+                             java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(), new CompletionPredictions(empty.dataSource(), VariantSplit.parse(SPLIT, SALT)),
+                             RealBackends.asyncPredictions(empty.dataSource())),
                      "127.0.0.1", 0)) {
             String body = body(PLAYS.subList(0, 1));
             for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions")) {

@@ -27,10 +27,12 @@ final class ApiRoutes {
         routes.add(new ModelsEndpoint(new ModelRegistry(services.warehouse())).route());
         routes.add(new ModelPredictionsEndpoint(services.predictions()).route());
         routes.add(new PredictionsEndpoint(services.predictions()).route());
+        routes.addAll(new PredictionRequestsEndpoint(services.async()).routes());
         routes.add(new AdminRunsEndpoint(services.ledger(), services.jobs()).route());
         routes.add(new AdminTriggerEndpoint(services.scheduler().orElse(null), services.jobs(), services.ledger(),
                 services.clock()).route());
-        routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger()).routes());
+        routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger(), services.async())
+                .routes());
         return List.copyOf(routes);
     }
 }

@@ -66,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
         List<Route> routes = ApiRoutes.declare(current, cache, metrics, services);
         RouteScopes scopes = new RouteScopes(routes);
         metrics.knowRoutes(routes);
+        services.async().bindMetrics(metrics.registry());
         ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()), scopes);
         ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         try {

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.javalin.http.Context;
 import io.setlist.infra.publish.CurrentRun;
+import io.setlist.scheduler.queue.AsyncPredictions;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,12 @@ import java.util.Optional;
  * the current run, {@code READY}, or {@code DEGRADED} when the run is older than the configured maximum age, or
  * when the publish of the newest business date in the run ledger was SKIPPED (readers are not on the newest day;
  * {@code skippedPublish} says which day and why): stale data is still served, but the daily pipeline needs a look.
+ * {@code DEGRADED} too when the oldest pending asynchronous prediction request is older than
+ * {@code SETLIST_MAX_BACKLOG_SECONDS}: the prediction workers do not keep up.
  *
  * <p>The ledger is read at most once every {@link #LEDGER_EVERY}, so probes do not become database load; when the
- * database cannot be read the answer is built from the pointer alone.
+ * database cannot be read the answer is built from the pointer alone. The backlog is one indexed read per probe, so
+ * a probe sees a backlog drained at once; an unreadable backlog does not hide the run ({@code /metrics} reports it).
  */
 final class HealthEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoints.class);
@@ -27,13 +31,15 @@ final class HealthEndpoints {
     private final CurrentRunView current;
     private final Duration maxRunAge;
     private final RunLedger ledger;
+    private final AsyncPredictions async;
     private volatile SkippedPublish skipped;
     private volatile Instant skippedReadAt = Instant.EPOCH;
 
-    HealthEndpoints(CurrentRunView current, Duration maxRunAge, RunLedger ledger) {
+    HealthEndpoints(CurrentRunView current, Duration maxRunAge, RunLedger ledger, AsyncPredictions async) {
         this.current = current;
         this.maxRunAge = maxRunAge;
         this.ledger = ledger;
+        this.async = java.util.Objects.requireNonNull(async, "async");
     }
 
     record SkippedPublish(String businessDate, String reason) {
@@ -64,8 +70,19 @@ final class HealthEndpoints {
         CurrentRun r = run.get();
         boolean stale = r.generatedAt().plus(maxRunAge).isBefore(Instant.now());
         SkippedPublish skip = skippedPublish();
-        ctx.json(new Status(stale || skip != null ? "DEGRADED" : "READY", r.runId(), r.businessDate().toString(),
+        boolean degraded = stale || skip != null || backlogTooOld();
+        ctx.json(new Status(degraded ? "DEGRADED" : "READY", r.runId(), r.businessDate().toString(),
                 r.generatedAt().toString(), skip));
+    }
+
+    /** An unreadable backlog (the warehouse is down) does not hide the run; {@code /metrics} reports it. */
+    private boolean backlogTooOld() {
+        try {
+            return async.backlogTooOld();
+        } catch (RuntimeException e) {
+            LOG.debug("health: cannot read the prediction backlog: {}", e.getMessage());
+            return false;
+        }
     }
 
     /** The newest business date's publish, when it was skipped; null otherwise. */

@@ -2,6 +2,7 @@ package io.setlist.scheduler.api;
 
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.queue.AsyncPredictions;
 import io.setlist.sql.runs.RunLedger;
 
 import javax.sql.DataSource;
@@ -23,10 +24,12 @@ import java.util.Optional;
  * @param maxRunAge   the age after which the published run counts as stale ({@code /health/ready} DEGRADED)
  * @param clock       what says which day is today: business dates after it are refused
  * @param predictions the completion-prediction service, on {@code warehouse}
+ * @param async       the asynchronous predictions: every {@code serve} node opens the prediction queue (with
+ *                    {@code SETLIST_PREDICTION_WORKERS=0} it still accepts requests), so this is never absent
  */
 public record RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
                             Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
-                            CompletionPredictions predictions) {
+                            CompletionPredictions predictions, AsyncPredictions async) {
     public RouteServices {
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(ledger, "ledger");
@@ -35,5 +38,6 @@ public record RouteServices(DataSource warehouse, RunLedger ledger, List<String>
         Objects.requireNonNull(maxRunAge, "maxRunAge");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(predictions, "predictions");
+        Objects.requireNonNull(async, "async");
     }
 }

@@ -18,10 +18,11 @@ import java.util.Map;
  *
  * @param home       embedded PostgreSQL and DynamoDB data, demo and benchmark data
  * @param abSplit    the A/B split of {@code POST /v1/predictions}, with its salt
+ * @param queue      the asynchronous predictions' broker, workers and limits
  */
 public record Config(Path home, WarehouseSettings warehouse, StoreSettings store, ApiSettings api,
                      PublishSettings publish, ScheduleSettings schedule, PipelineSettings pipeline,
-                     VariantSplit abSplit, RuntimeSettings runtime) {
+                     VariantSplit abSplit, RuntimeSettings runtime, QueueSettings queue) {
 
     /** Thrown by {@link #parse} with every malformed variable, one per line. */
     public static final class InvalidConfigException extends IllegalArgumentException {
@@ -94,15 +95,20 @@ public record Config(Path home, WarehouseSettings warehouse, StoreSettings store
                 s -> VariantSplit.parse(s, salt), "A/B split of `POST /v1/predictions`: `champion`, `challenger` "
                         + "(newest non-champion version) or `vN`, with weights");
         RuntimeSettings runtime = RuntimeSettings.read(p);
-        return new Config(home, warehouse, store, api, publish, schedule, pipeline, split, runtime);
+        QueueSettings queue = QueueSettings.read(p);
+        return new Config(home, warehouse, store, api, publish, schedule, pipeline, split, runtime, queue);
     }
 
     public Config withHome(Path newHome) {
-        return new Config(newHome, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime);
+        return new Config(newHome, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime, queue);
     }
 
     public Config withApi(ApiSettings newApi) {
-        return new Config(home, warehouse, store, newApi, publish, schedule, pipeline, abSplit, runtime);
+        return new Config(home, warehouse, store, newApi, publish, schedule, pipeline, abSplit, runtime, queue);
+    }
+
+    public Config withQueue(QueueSettings newQueue) {
+        return new Config(home, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime, newQueue);
     }
 
     /** The same with the read API on {@code port} (a {@code --port} option). */

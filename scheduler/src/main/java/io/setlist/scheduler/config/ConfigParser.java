@@ -169,9 +169,13 @@ public final class ConfigParser {
         return value;
     }
 
-    /** {@code text} with the value of any {@code password=} parameter (of a JDBC URL, say) masked. */
+    /**
+     * {@code text} with the value of any {@code password=} parameter (of a JDBC URL, say) and the password of a
+     * URI's user info ({@code amqp://user:secret@host}) masked.
+     */
     private static String masked(String text) {
-        return text.replaceAll("(?i)(password=)[^&;)\"']*", "$1" + MASK);
+        return text.replaceAll("(?i)(password=)[^&;)\"']*", "$1" + MASK)
+                .replaceAll("(://[^:/@\\s]*:)[^@/\\s]+@", "$1" + MASK + "@");
     }
 
     /** A value as a user would write it: {@code 2000}, not {@code 2000.0}. */

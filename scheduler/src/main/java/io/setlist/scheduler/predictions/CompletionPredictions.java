@@ -80,7 +80,7 @@ public final class CompletionPredictions {
     public List<Prediction> score(CompletionModels.Loaded model, List<Request> batch) {
         List<CompletionModels.Loaded> byItem = new ArrayList<>(batch.size());
         batch.forEach(r -> byItem.add(model));
-        return score(batch, byItem, null);
+        return score(batch, byItem, null, null);
     }
 
     /**
@@ -90,6 +90,14 @@ public final class CompletionPredictions {
      * @return empty when the model has no champion
      */
     public Optional<List<Prediction>> experiment(List<Request> batch) {
+        return experiment(batch, null);
+    }
+
+    /**
+     * As {@link #experiment(List)}, logging the predictions on {@code logIn} (inside its open transaction) instead
+     * of on a connection of its own: the queue's workers commit the log and the request's result together.
+     */
+    public Optional<List<Prediction>> experiment(List<Request> batch, java.sql.Connection logIn) {
         String name = CompletionModels.NAME;
         Optional<CompletionModels.Loaded> champion = champion(name);
         if (champion.isEmpty()) {
@@ -111,7 +119,7 @@ public final class CompletionPredictions {
             byItem.add(m);
             variantOf.add(variant);
         }
-        return Optional.of(score(batch, byItem, variantOf));
+        return Optional.of(score(batch, byItem, variantOf, logIn));
     }
 
     private Optional<CompletionModels.Loaded> resolve(String name, String variant, CompletionModels.Loaded champion) {
@@ -139,7 +147,8 @@ public final class CompletionPredictions {
         return model;
     }
 
-    private List<Prediction> score(List<Request> batch, List<CompletionModels.Loaded> byItem, List<String> variants) {
+    private List<Prediction> score(List<Request> batch, List<CompletionModels.Loaded> byItem, List<String> variants,
+                                   java.sql.Connection logIn) {
         Set<String> userKeys = new LinkedHashSet<>();
         Set<String> trackKeys = new LinkedHashSet<>();
         batch.forEach(r -> {
@@ -174,7 +183,11 @@ public final class CompletionPredictions {
             entries.add(new PredictionLog.Entry(prediction.trackingId(), m.name(), m.version(), variant, r.userKey(),
                     r.trackKey(), Instant.ofEpochMilli(r.ts().toEpochMilli()), p, m.threshold()));
         }
-        log.append(entries);
+        if (logIn == null) {
+            log.append(entries);
+        } else {
+            PredictionLog.append(logIn, entries);
+        }
         return out;
     }
 }

@@ -51,7 +51,8 @@ final class ApiFixture implements AutoCloseable {
                 new io.setlist.sql.runs.RunLedger(backends.apiWarehouse()), List.of("retention", "recommend"),
                 java.util.Optional.empty(), java.time.Duration.ofHours(36), java.time.Clock.systemUTC(),
                 new io.setlist.scheduler.predictions.CompletionPredictions(backends.apiWarehouse(),
-                        io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()));
+                        io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()),
+                RealBackends.asyncPredictions(backends.apiWarehouse()));
         server = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()), keys, settings, operations,
                 "127.0.0.1", 0);
     }

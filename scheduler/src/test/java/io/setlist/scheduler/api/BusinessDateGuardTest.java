@@ -86,7 +86,8 @@ class BusinessDateGuardTest {
                     ApiFixture.unlimited(), new RouteServices(backends.warehouse(), ledger,
                             List.of("retention", "purge", "publish"), java.util.Optional.empty(), Duration.ofDays(3650),
                             TODAY, new io.setlist.scheduler.predictions.CompletionPredictions(backends.warehouse(),
-                                    io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
+                                    io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()),
+                            io.setlist.scheduler.RealBackends.asyncPredictions(backends.warehouse())),
                     "127.0.0.1", 0);
             try {
                 for (String date : List.of("2026-12-01", "2099-01-01")) {

@@ -48,7 +48,8 @@ class HostileRequestsTest {
         List<String> paths = new ArrayList<>();
         for (String route : api.server.routes()) {
             paths.add(route.split(" ", 2)[1].replace("{userId}", "u1").replace("{tier}", "hot")
-                    .replace("{name}", "completion").replace("{job}", "all"));
+                    .replace("{name}", "completion").replace("{job}", "all")
+                    .replace("{trackingId}", java.util.UUID.randomUUID().toString()));
         }
         return paths.stream().distinct().toList();
     }
@@ -179,7 +180,8 @@ class HostileRequestsTest {
                     .append(java.time.LocalDate.of(2020, 1, 1).plusDays(i)).append("T12:00:00Z\"}");
         }
         bodies.add(thousandDays.append("]").toString());
-        for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions", "/v1/admin/jobs/all/runs")) {
+        for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions", "/v1/prediction-requests",
+                "/v1/admin/jobs/all/runs")) {
             for (String body : bodies) {
                 for (String type : List.of("application/json", "text/plain", "application/json; charset=bogus",
                         "application/json; charset=utf-32", "multipart/form-data; boundary=x")) {

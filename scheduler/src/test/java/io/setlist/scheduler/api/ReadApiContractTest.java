@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The HTTP contract of every route: auth (401/403), validation (400), 404, paging, ETag/304, no internals leaked. */
 class ReadApiContractTest {
     private static final String RUN = "2026-11-01.20261102T030000Z";
+    private static final java.util.UUID ASYNC_REQUEST = java.util.UUID.fromString("00000000-0000-4000-8000-000000000001");
     /** A request that succeeds for each protected route, with the key scope it needs. */
     private static final Map<String, String> SAMPLE = Map.of(
             "GET " + RecommendationsEndpoint.PATH, "/v1/users/u3/recommendations",
@@ -29,7 +30,8 @@ class ReadApiContractTest {
             "GET " + MetricsEndpoint.PATH, "/metrics",
             "GET " + RetentionEndpoint.PATH, "/v1/retention?from=2026-10-01&to=2026-10-07",
             "GET " + ModelsEndpoint.PATH, "/v1/models",
-            "GET " + AdminRunsEndpoint.PATH, "/v1/admin/runs");
+            "GET " + AdminRunsEndpoint.PATH, "/v1/admin/runs",
+            "GET " + PredictionRequestsEndpoint.ITEM_PATH, "/v1/prediction-requests/" + ASYNC_REQUEST);
 
     @TempDir
     static Path home;
@@ -39,6 +41,7 @@ class ReadApiContractTest {
     static void start() {
         api = new ApiFixture(home, ApiFixture.unlimited());
         api.publish(RUN, "A", 40, 30, 1_234);
+        new io.setlist.sql.predictions.PredictionRequests(api.backends.warehouse()).create(ASYNC_REQUEST, "[]", 0);
     }
 
     @AfterAll
@@ -85,7 +88,8 @@ class ReadApiContractTest {
 
     @Test
     void postRoutesNeedAKeyAndAdminRoutesTheAdminScope() throws Exception {
-        for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions", "/v1/admin/jobs/all/runs")) {
+        for (String path : List.of("/v1/predictions", "/v1/models/completion/predictions", "/v1/admin/jobs/all/runs",
+                "/v1/prediction-requests")) {
             assertThat(post(path, null).statusCode()).as(path + " without a key").isEqualTo(401);
         }
         assertThat(post("/v1/admin/jobs/all/runs", api.readKey).statusCode()).isEqualTo(403);

@@ -58,7 +58,8 @@ class UnauthenticatedFloodTest {
                         new io.setlist.sql.runs.RunLedger(api.backends.apiWarehouse()), List.of(),
                         java.util.Optional.empty(), Duration.ofHours(36), java.time.Clock.systemUTC(),
                         new io.setlist.scheduler.predictions.CompletionPredictions(api.backends.apiWarehouse(),
-                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit())),
+                                io.setlist.scheduler.config.Config.parse(java.util.Map.of()).abSplit()),
+                        io.setlist.scheduler.RealBackends.asyncPredictions(api.backends.apiWarehouse())),
                 "127.0.0.1", 0)) {
             assertThat(get(server, "/v1/runs/current", valid).statusCode()).isEqualTo(403); // known key, read scope
             int before = counted.connections.get();

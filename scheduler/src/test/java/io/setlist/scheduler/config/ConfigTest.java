@@ -95,6 +95,9 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_AB_SPLIT", "champion:50,canary:50")))
                 .hasMessageContaining("SETLIST_AB_SPLIT: expected variant:weight")
                 .hasMessageContaining("'canary:50'");
+        assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_AMQP_URL", "http://u:s3cret@mq")))
+                .hasMessageContaining("SETLIST_AMQP_URL: expected an amqp:// or amqps:// URI")
+                .hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> Config.parse(Map.of("SETLIST_API_RATE_LIMIT", "0")))
                 .hasMessageContaining("SETLIST_API_RATE_LIMIT: expected a number > 0, got \"0\"");
     }
@@ -115,7 +118,8 @@ class ConfigTest {
     void theListingSaysWhereEachValueCameFromAndMasksSecrets() {
         Config.Parsed parsed = Config.read(Map.of("SETLIST_HTTP_PORT", "9090",
                 "SETLIST_JDBC_URL", "jdbc:postgresql://db/setlist?user=app&password=s3cret",
-                "SETLIST_JDBC_PASSWORD", "hunter2", "SETLIST_AB_SALT", "exp-7"));
+                "SETLIST_JDBC_PASSWORD", "hunter2", "SETLIST_AB_SALT", "exp-7",
+                "SETLIST_AMQP_URL", "amqp://app:rabb1t@mq:5672/%2F"));
         Map<String, ConfigParser.Setting> byName = new java.util.HashMap<>();
         parsed.settings().forEach(s -> byName.put(s.variable(), s));
 
@@ -126,7 +130,10 @@ class ConfigTest {
         assertThat(byName.get("SETLIST_JDBC_PASSWORD").value()).isEqualTo("****");
         assertThat(byName.get("SETLIST_AB_SALT").value()).isEqualTo("****");
         assertThat(byName.get("SETLIST_JDBC_URL").value()).isEqualTo("jdbc:postgresql://db/setlist?user=app&password=****");
-        assertThat(parsed.settings()).noneSatisfy(s -> assertThat(s.value()).contains("hunter2"))
+        assertThat(byName.get("SETLIST_AMQP_URL").value()).isEqualTo("amqp://app:****@mq:5672/%2F");
+        assertThat(parsed.config().queue().amqpUrl().getHost()).isEqualTo("mq");
+        assertThat(parsed.settings()).noneSatisfy(s -> assertThat(s.value()).contains("rabb1t"))
+                .noneSatisfy(s -> assertThat(s.value()).contains("hunter2"))
                 .noneSatisfy(s -> assertThat(s.value()).contains("s3cret"))
                 .noneSatisfy(s -> assertThat(s.value()).contains("exp-7"));
         assertThat(parsed.settings()).extracting(ConfigParser.Setting::variable).doesNotHaveDuplicates()

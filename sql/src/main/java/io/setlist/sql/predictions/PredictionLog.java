@@ -44,6 +44,19 @@ public final class PredictionLog {
     /** Appends the entries in one COPY; returns the rows stored. */
     public long append(List<Entry> entries) {
         try (Connection c = ds.getConnection()) {
+            return append(c, entries);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + entries.size() + " rows to prediction_log: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Appends the entries in one COPY on {@code c}, inside the caller's transaction when one is open (the queue's
+     * workers log and finish a request in one transaction, so a redelivery never logs a prediction twice).
+     */
+    public static long append(Connection c, List<Entry> entries) {
+        try {
             CopyTextStream rows = new CopyTextStream(c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(SqlResource.load("predictions/log_copy_in.sql")));
             for (Entry e : entries) {

@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                     sampleUsers.values().stream().findFirst().orElse("unknown")) + "/recommendations?limit=5";
             String cacheUrl = base + "/v1/cache/" + tier + "/priorities?limit=10";
             check(userUrl, key);
-            check(cacheUrl, key);
+            String cachePage = check(cacheUrl, key);
             System.out.printf("%nready in %.1f s. Try:%n", (System.nanoTime() - t0) / 1e9);
             System.out.println("  curl -s " + auth + "'" + userUrl + "'");
             sampleUsers.forEach((source, user) -> {
@@ -119,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             });
             System.out.println("  curl -s " + auth + "'" + cacheUrl + "'");
+            asyncPredictionLines(base, auth, key, userUrl, cachePage, businessDate);
             System.out.println("  curl -s '" + base + "/health/ready'   # no key needed");
             System.out.println("  curl -s " + auth + "'" + base + "/v1/users/u000001/recommendations?limit=abc'   # 400");
             System.out.println("  curl -s '" + userUrl + "'   # 401: no key");
@@ -142,7 +143,36 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo only says "ready" after the API really answered 200 from DynamoDB. */
-    private static void check(String url, String key) throws IOException, InterruptedException {
+    /**
+     * The asynchronous path: one request submitted now (so the GET line names a real tracking id), and the POST
+     * line to send more. Its status is DONE once a worker scored it (FAILED when the model has no champion yet).
+     */
+    private static void asyncPredictionLines(String base, String auth, String key, String userUrl, String cachePage,
+                                             LocalDate businessDate) throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.JsonNode items = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(cachePage).path("items");
+        if (items.isEmpty()) {
+            return;
+        }
+        String user = userUrl.replaceAll(".*/v1/users/([^/]+)/.*", "$1");
+        String body = "[{\"userId\":\"" + user + "\",\"trackId\":\"" + items.get(0).get("trackId").asText()
+                + "\",\"timestamp\":\"" + businessDate + "T20:00:00Z\"}]";
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/v1/prediction-requests"))
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("  curl -s -X POST " + auth + "-d '" + body + "' '" + base
+                + "/v1/prediction-requests'   # async: 202 {trackingId}");
+        if (accepted.statusCode() == 202) {
+            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(accepted.body())
+                    .get("trackingId").asText();
+            System.out.println("  curl -s " + auth + "'" + base + "/v1/prediction-requests/" + id
+                    + "'   # PENDING, then DONE with the result");
+        }
+    }
+
+    private static String check(String url, String key) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + key)
@@ -151,5 +181,6 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("API check failed: GET " + url + " answered " + response.statusCode()
                     + ": " + response.body());
         }
+        return response.body();
     }
 }

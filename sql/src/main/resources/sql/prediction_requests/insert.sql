@@ -1,0 +1,1 @@
+INSERT INTO prediction_requests (tracking_id, items, item_count) VALUES (?, ?::jsonb, ?)

@@ -1,0 +1,1 @@
+SELECT status FROM prediction_requests WHERE tracking_id = ?
