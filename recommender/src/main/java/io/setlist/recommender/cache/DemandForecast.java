@@ -120,7 +120,7 @@ public final class DemandForecast {
         List<TrackDemand> demand = new ArrayList<>(rates.length);
         for (int i = 0; i < rates.length; i++) {
             int t = rates[i].trackId();
-            demand.add(new TrackDemand(t, expectedPlays[t], probability[i], catalog.sizeBytes(t)));
+            demand.add(new TrackDemand(t, expectedPlays[t], probability[i], catalog.sizeBytes(t), catalog.dailyCost(t)));
         }
         return demand;
     }

@@ -1,5 +1,6 @@
 package io.setlist.scheduler.config;
 
+import io.setlist.recommender.cache.CachePlan;
 import io.setlist.recommender.cache.CacheTier;
 import io.setlist.recommender.cache.DemandWeights;
 import io.setlist.scheduler.predictions.CompletionModels;
@@ -15,6 +16,7 @@ import java.util.Locale;
  *
  * @param cacheTiers         cache tiers, fastest first, with capacities
  * @param cacheDemand        how the cache plan forecasts tomorrow's plays: recent window, half-life, history blend
+ * @param cachePriority      what the plan divides expected full plays by: bytes, or daily storage cost
  * @param neighbours         k of the user-user neighbourhood
  * @param recommendations    artists kept per user
  * @param inbox              a directory whose new CSV files the {@code import} job loads first in each daily run,
@@ -25,7 +27,8 @@ import java.util.Locale;
  * @param predictionRetentionDays predictions the API served longer ago than this are deleted from
  *                           {@code prediction_log} by the daily purge
  */
-public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDemand, int neighbours, int recommendations, Path inbox,
+public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDemand,
+                               CachePlan.Priority cachePriority, int neighbours, int recommendations, Path inbox,
                                int eventRetentionDays, Duration runLease, int predictionRetentionDays) {
     public PipelineSettings {
         cacheTiers = List.copyOf(cacheTiers);
@@ -37,6 +40,9 @@ public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDe
                         "name:capacity,... with names in [a-z0-9-] and capacities like 512MiB",
                         PipelineSettings::parseTiers, "cache tiers, fastest first, with capacities"),
                 readDemand(p),
+                p.flag("SETLIST_CACHE_COST", "rank tracks for the cache by expected full plays per unit of daily "
+                        + "storage cost (`tracks.daily_cost`, from pozytywka's `track_storage`) instead of per byte")
+                        ? CachePlan.Priority.PER_DAILY_COST : CachePlan.Priority.PER_BYTE,
                 p.integer("SETLIST_NEIGHBOURS", 50, 1, Integer.MAX_VALUE, "k of the user-user neighbourhood"),
                 p.integer("SETLIST_RECOMMENDATIONS", 100, 1, Integer.MAX_VALUE, "artists kept per user"),
                 p.optional("SETLIST_INBOX", "no import job", "a directory", Path::of,

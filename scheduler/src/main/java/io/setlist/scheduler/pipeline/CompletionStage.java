@@ -39,13 +39,18 @@ public final class CompletionStage implements Stage {
     private final DataSource warehouse;
     private final List<CacheTier> tiers;
     private final DemandWeights demand;
+    private final CachePlan.Priority priority;
 
     public CompletionStage(DataSource warehouse, List<CacheTier> tiers) {
-        this(warehouse, tiers, DemandWeights.DEFAULT);
+        this(warehouse, tiers, DemandWeights.DEFAULT, CachePlan.Priority.PER_BYTE);
     }
 
-    /** @param demand window, half-life and history blend of expected plays; the window fits the history read */
-    public CompletionStage(DataSource warehouse, List<CacheTier> tiers, DemandWeights demand) {
+    /**
+     * @param demand   window, half-life and history blend of expected plays; the window fits the history read
+     * @param priority what expected full plays are divided by to rank tracks
+     */
+    public CompletionStage(DataSource warehouse, List<CacheTier> tiers, DemandWeights demand,
+                           CachePlan.Priority priority) {
         if (demand.windowDays() > CompletionModels.HISTORY_DAYS) {
             throw new IllegalArgumentException("demand window of " + demand.windowDays() + " days exceeds the "
                     + CompletionModels.HISTORY_DAYS + " days the stage reads");
@@ -53,6 +58,7 @@ public final class CompletionStage implements Stage {
         this.warehouse = warehouse;
         this.tiers = tiers;
         this.demand = demand;
+        this.priority = priority;
     }
 
     @Override
@@ -84,7 +90,7 @@ public final class CompletionStage implements Stage {
             out.commit();
         }
 
-        CachePlan plan = CachePlan.plan(forecast.demand(data.catalog()), tiers);
+        CachePlan plan = CachePlan.plan(forecast.demand(data.catalog()), tiers, priority);
         long cached = 0;
         try (DatedReplace out = new CachePriorityTable(warehouse).replace(context.businessDate())) {
             for (String tier : plan.tierNames()) {
