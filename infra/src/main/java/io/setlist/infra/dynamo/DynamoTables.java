@@ -68,13 +68,13 @@ public record DynamoTables(String prefix) {
      */
     private static void enableTtl(DynamoDbClient client, String table) {
         try {
-            TimeToLiveStatus status = client.describeTimeToLive(b -> b.tableName(table))
+            TimeToLiveStatus status = client.describeTimeToLive(b -> b.tableName(table).overrideConfiguration(DynamoClients.BULK))
                     .timeToLiveDescription().timeToLiveStatus();
             if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
                 return;
             }
             client.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.enabled(true)
-                    .attributeName(ItemCodec.TTL_ATTRIBUTE)));
+                    .attributeName(ItemCodec.TTL_ATTRIBUTE)).overrideConfiguration(DynamoClients.BULK));
         } catch (DynamoDbException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             if ("UnknownOperationException".equals(code)) {
@@ -88,7 +88,8 @@ public record DynamoTables(String prefix) {
 
     private static void create(DynamoDbClient client, String table, String hash, String range) {
         try {
-            client.describeTable(b -> b.tableName(table));
+            // Table administration is slow on some servers (dynalite creates tables lazily): bulk bounds.
+            client.describeTable(b -> b.tableName(table).overrideConfiguration(DynamoClients.BULK));
             return;
         } catch (ResourceNotFoundException missing) {
             // create it below
@@ -107,10 +108,11 @@ public record DynamoTables(String prefix) {
                     .attributeDefinitions(attributes)
                     .keySchema(keys)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .overrideConfiguration(DynamoClients.BULK)
                     .build());
         } catch (ResourceInUseException raced) {
             // another node created it meanwhile
         }
-        client.waiter().waitUntilTableExists(b -> b.tableName(table));
+        client.waiter().waitUntilTableExists(b -> b.tableName(table).overrideConfiguration(DynamoClients.BULK));
     }
 }

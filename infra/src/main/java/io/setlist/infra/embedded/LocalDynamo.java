@@ -182,6 +182,14 @@ public final class LocalDynamo implements AutoCloseable {
         return process != null;
     }
 
+    /** The server's process id (fault tests stop and kill it); only for a server this object started. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("the server on port " + port + " was not started by this process");
+        }
+        return process.pid();
+    }
+
     /**
      * Kills the server at once (SIGKILL), as a crash would, for fault tests. A persistent server's data stays: {@link
      * #startPersistent} on the same directory and port starts it again.

@@ -63,7 +63,8 @@ public final class BatchWriter {
         List<WriteRequest> pending = new ArrayList<>(requests);
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             try {
-                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(table, pending)));
+                BatchWriteItemResponse response = client.batchWriteItem(b -> b.requestItems(Map.of(table, pending))
+                        .overrideConfiguration(io.setlist.infra.dynamo.DynamoClients.BULK));
                 List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(table, List.of());
                 if (unprocessed.isEmpty()) {
                     return;

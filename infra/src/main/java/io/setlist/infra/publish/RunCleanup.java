@@ -96,7 +96,8 @@ public final class RunCleanup {
         do {
             ScanRequest.Builder request = ScanRequest.builder().tableName(table)
                     .projectionExpression("#h, #r")
-                    .expressionAttributeNames(Map.of("#h", hash, "#r", range));
+                    .expressionAttributeNames(Map.of("#h", hash, "#r", range))
+                    .overrideConfiguration(io.setlist.infra.dynamo.DynamoClients.BULK);
             if (start != null) {
                 request.exclusiveStartKey(start);
             }

@@ -1,5 +1,6 @@
 package io.setlist.infra.publish;
 
+import io.setlist.infra.dynamo.DynamoClients;
 import io.setlist.infra.dynamo.DynamoTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,12 +67,15 @@ public final class RunPointer {
         item.put("tiers", AttributeValue.fromL(next.tiers().stream().map(AttributeValue::fromS).toList()));
         try {
             if (expectedRunId == null) {
+                // The commit of a publish that took minutes: it waits for a slow store rather than fail on it.
                 client.putItem(b -> b.tableName(tables.runs()).item(item)
-                        .conditionExpression("attribute_not_exists(run_id)"));
+                        .conditionExpression("attribute_not_exists(run_id)")
+                        .overrideConfiguration(DynamoClients.BULK));
             } else {
                 client.putItem(b -> b.tableName(tables.runs()).item(item)
                         .conditionExpression("run_id = :expected")
-                        .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expectedRunId))));
+                        .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expectedRunId)))
+                        .overrideConfiguration(DynamoClients.BULK));
             }
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentPublishException("the run pointer no longer names " + expectedRunId

@@ -32,6 +32,11 @@ public final class PublishedRuns {
         this.pointer = new RunPointer(client, tables);
     }
 
+    /** Reads whole runs with {@code segments} parallel scan segments (the API's in-memory snapshot). */
+    public RunScan scan(int segments) {
+        return new RunScan(client, tables, segments);
+    }
+
     public Optional<CurrentRun> currentRun() {
         return pointer.current();
     }

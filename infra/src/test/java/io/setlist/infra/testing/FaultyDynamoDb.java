@@ -93,7 +93,8 @@ public final class FaultyDynamoDb implements DynamoDbClient {
                 unprocessed.put(table, new ArrayList<>(writes.subList(cut, writes.size())));
             });
             if (!written.isEmpty()) {
-                real.batchWriteItem(b -> b.requestItems(written));
+                real.batchWriteItem(b -> b.requestItems(written)
+                        .overrideConfiguration(request.overrideConfiguration().orElse(null)));
             }
             return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
         }

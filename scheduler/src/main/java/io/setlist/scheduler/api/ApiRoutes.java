@@ -16,10 +16,10 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static List<Route> declare(CurrentRunView current, RunCache cache, ApiMetrics metrics, RouteServices services) {
+    static List<Route> declare(RunServing current, ApiMetrics metrics, RouteServices services) {
         List<Route> routes = new ArrayList<>();
-        routes.add(new RecommendationsEndpoint(current, cache).route());
-        routes.add(new CachePrioritiesEndpoint(current, cache).route());
+        routes.add(new RecommendationsEndpoint(current).route());
+        routes.add(new CachePrioritiesEndpoint(current).route());
         routes.add(new CurrentRunEndpoint(current).route());
         routes.add(new OpenApiEndpoint(() -> routes).route());
         routes.add(new MetricsEndpoint(metrics).route());

@@ -38,7 +38,7 @@ import java.util.List;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** How often the pointer is re-read: a flipped run is served within this time. */
+    /** How often the pointer is re-read: a flipped run is served this long plus its load time after the flip. */
     static final long POINTER_REFRESH_MILLIS = 1_000;
     /** Set once an error body is written, so the status-mapped error pages do not write a second one. */
     private static final String ERROR_WRITTEN = "setlist.errorWritten";
@@ -46,30 +46,29 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final ApiMetrics metrics;
     private final RouteScopes scopes;
+    private final RunServing serving;
 
-    private ApiServer(Javalin app, ApiMetrics metrics, RouteScopes scopes) {
+    private ApiServer(Javalin app, ApiMetrics metrics, RouteScopes scopes, RunServing serving) {
         this.app = app;
         this.metrics = metrics;
         this.scopes = scopes;
+        this.serving = serving;
     }
 
     /** Starts serving every route of {@link ApiRoutes} on {@code host}:{@code port} (0 picks a free port). */
     public static ApiServer start(PublishedRuns runs, ApiKeys keys, ApiSettings settings, RouteServices services,
                                   String host, int port) {
         ApiMetrics metrics = new ApiMetrics();
-        CurrentRunView current = new CurrentRunView(runs, POINTER_REFRESH_MILLIS);
         RunCache cache = new RunCache(runs, settings.cacheMiB() * 1024L * 1024L, metrics.registry());
-        current.onFlip(run -> {
-            LOG.info("serving run {}; item cache dropped", run.runId());
-            cache.dropAll();
-        });
-        List<Route> routes = ApiRoutes.declare(current, cache, metrics, services);
-        RouteScopes scopes = new RouteScopes(routes);
-        metrics.knowRoutes(routes);
-        services.async().bindMetrics(metrics.registry());
-        ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()), scopes);
-        ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        RunServing current = RunServing.start(runs, cache, settings.snapshotMiB() * 1024L * 1024L,
+                POINTER_REFRESH_MILLIS, metrics.registry());
         try {
+            List<Route> routes = ApiRoutes.declare(current, metrics, services);
+            RouteScopes scopes = new RouteScopes(routes);
+            metrics.knowRoutes(routes);
+            services.async().bindMetrics(metrics.registry());
+            ApiAuth auth = new ApiAuth(keys, new RateLimiter(settings.ratePerSecond(), settings.burst()), scopes);
+            ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
             Javalin app = Javalin.create(config -> {
                 config.jsonMapper(new JavalinJackson(mapper, false));
                 config.startup.showJavalinBanner = false;
@@ -113,8 +112,9 @@ public final class ApiServer implements AutoCloseable {
                     });
                 }
             }).start(host, port);
-            return new ApiServer(app, metrics, scopes);
+            return new ApiServer(app, metrics, scopes, current);
         } catch (RuntimeException e) {
+            current.close();
             metrics.close();
             throw e;
         }
@@ -145,6 +145,15 @@ public final class ApiServer implements AutoCloseable {
                 correlationId(ctx), e);
         writeError(ctx, 500, "internal", "internal error; the log has the details under correlationId "
                 + correlationId(ctx));
+    }
+
+    /**
+     * Answers {@code status} with a body of the route's own (/health/ready's 503 {@code NOT_READY} with its reason),
+     * which the status-mapped error pages would otherwise replace with the generic error body.
+     */
+    static void answer(Context ctx, int status, Object body) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(status).json(body);
     }
 
     private static void writeErrorOnce(Context ctx, ApiError e) {
@@ -186,9 +195,16 @@ public final class ApiServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The id of the run this node answers from, once one is loaded (tests wait on it after a publish). */
+    java.util.Optional<String> servingRunId() {
+        RunServing.State state = serving.state();
+        return java.util.Optional.ofNullable(state.serving()).map(s -> s.run().runId());
+    }
+
     @Override
     public void close() {
         app.stop();
+        serving.close();
         metrics.close();
     }
 }

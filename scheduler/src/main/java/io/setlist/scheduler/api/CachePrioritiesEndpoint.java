@@ -5,11 +5,8 @@ import io.javalin.http.Handler;
 import io.setlist.scheduler.auth.Scope;
 import io.setlist.infra.publish.CachePriority;
 import io.setlist.infra.publish.CurrentRun;
-import io.setlist.infra.publish.ItemCodec;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +21,7 @@ import java.util.Set;
  *       MiB. {@code ETag} is the run id; 304 when {@code If-None-Match} names the current run</li>
  *   <li>404: the tier is not in the current run</li>
  *   <li>410: the cursor is from a run that is no longer current</li>
- *   <li>503: no run has been published yet</li>
+ *   <li>503: no run has been published yet, or this node is still loading its first run</li>
  * </ul>
  */
 final class CachePrioritiesEndpoint implements Handler {
@@ -33,12 +30,10 @@ final class CachePrioritiesEndpoint implements Handler {
     static final int MAX_LIMIT = 10_000;
     private static final Set<String> PARAMS = Set.of("limit", "cursor");
 
-    private final CurrentRunView current;
-    private final RunCache cache;
+    private final RunServing serving;
 
-    CachePrioritiesEndpoint(CurrentRunView current, RunCache cache) {
-        this.current = current;
-        this.cache = cache;
+    CachePrioritiesEndpoint(RunServing serving) {
+        this.serving = serving;
     }
 
     record Item(int rank, String trackId, double probability, double priority) {
@@ -69,7 +64,8 @@ final class CachePrioritiesEndpoint implements Handler {
         if (cursor != null) {
             Cursor.decode(cursor);
         }
-        CurrentRun run = current.require();
+        ServedRun served = serving.require();
+        CurrentRun run = served.run();
         int offset = Cursor.offset(cursor, run.runId());
         if (!run.tiers().contains(tier)) {
             throw ApiError.notFound("no cache tier '" + tier + "' in run " + run.runId() + "; tiers: " + run.tiers());
@@ -78,34 +74,12 @@ final class CachePrioritiesEndpoint implements Handler {
             return;
         }
         // One entry more than asked for tells whether there is a next page.
-        List<CachePriority> entries = read(run.runId(), tier, offset, limit + 1);
+        List<CachePriority> entries = served.cacheEntries(tier, offset, limit + 1);
         boolean more = entries.size() > limit;
         List<Item> items = entries.subList(0, Math.min(limit, entries.size())).stream()
                 .map(e -> new Item(e.rank(), e.trackKey(), e.probability(), e.priority())).toList();
         String next = more ? new Cursor(run.runId(), offset + limit).encode() : null;
         ctx.json(new Response(tier, run.runId(), run.businessDate().toString(), run.generatedAt().toString(), items,
                 next));
-    }
-
-    private List<CachePriority> read(String runId, String tier, int offset, int count) {
-        List<CachePriority> out = new ArrayList<>(Math.min(count, 2 * ItemCodec.CACHE_PAGE));
-        int page = offset / ItemCodec.CACHE_PAGE;
-        int skip = offset % ItemCodec.CACHE_PAGE;
-        while (out.size() < count) {
-            Optional<List<CachePriority>> entries = cache.cachePage(runId, tier, page);
-            if (entries.isEmpty()) {
-                break;
-            }
-            List<CachePriority> list = entries.get();
-            for (int i = skip; i < list.size() && out.size() < count; i++) {
-                out.add(list.get(i));
-            }
-            if (list.size() < ItemCodec.CACHE_PAGE) {
-                break;
-            }
-            skip = 0;
-            page++;
-        }
-        return out;
     }
 }

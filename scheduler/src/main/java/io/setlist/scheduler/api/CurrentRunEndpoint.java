@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code GET /v1/runs/current}: the run readers are served from. Scope {@code admin}.
+ * {@code GET /v1/runs/current}: the run this node serves readers from. Scope {@code admin}.
  *
  * <ul>
  *   <li>no parameters; any → 400 naming it</li>
@@ -21,10 +21,10 @@ import java.util.Set;
 final class CurrentRunEndpoint implements Handler {
     static final String PATH = "/v1/runs/current";
 
-    private final CurrentRunView current;
+    private final RunServing serving;
 
-    CurrentRunEndpoint(CurrentRunView current) {
-        this.current = current;
+    CurrentRunEndpoint(RunServing serving) {
+        this.serving = serving;
     }
 
     record Response(String runId, String businessDate, String generatedAt, long users, List<String> tiers) {
@@ -39,7 +39,7 @@ final class CurrentRunEndpoint implements Handler {
     @Override
     public void handle(Context ctx) {
         QueryParams.only(ctx, Set.of());
-        CurrentRun run = current.require();
+        CurrentRun run = serving.require().run();
         if (RunETag.notModified(ctx, run.runId())) {
             return;
         }

@@ -9,34 +9,40 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code GET /health/live}: 200 while the process serves. {@code GET /health/ready}: 503 {@code NOT_READY} until a
- * run has been published (a load balancer keeps traffic away until there is something to serve); then 200 with
- * the current run, {@code READY}, or {@code DEGRADED} when the run is older than the configured maximum age, or
- * when the publish of the newest business date in the run ledger was SKIPPED (readers are not on the newest day;
- * {@code skippedPublish} says which day and why): stale data is still served, but the daily pipeline needs a look.
+ * {@code GET /health/live}: 200 while the process serves; it reads nothing, so it stays fast whatever the stores do.
+ *
+ * <p>{@code GET /health/ready}: 503 {@code NOT_READY} until this node serves a run (none published yet, or the first
+ * run still loading into memory: a load balancer keeps traffic away until there is something to serve, and
+ * {@code reason} says which). Then 200 with the served run, its {@code mode} ({@code memory} or
+ * {@code read-through}), and {@code READY}, or {@code DEGRADED} with a {@code reason} when stale data is being
+ * served: the run is older than the configured maximum age, the store does not answer (the node keeps serving the
+ * last run it loaded), a newer run could not be loaded, or the publish of the newest business date in the run
+ * ledger was SKIPPED (readers are not on the newest day; {@code skippedPublish} says which day and why).
+ *
  * {@code DEGRADED} too when the oldest pending asynchronous prediction request is older than
  * {@code SETLIST_MAX_BACKLOG_SECONDS}: the prediction workers do not keep up.
  *
  * <p>The ledger is read at most once every {@link #LEDGER_EVERY}, so probes do not become database load; when the
- * database cannot be read the answer is built from the pointer alone. The backlog is one indexed read per probe, so
- * a probe sees a backlog drained at once; an unreadable backlog does not hide the run ({@code /metrics} reports it).
+ * database cannot be read the answer is built from the served run alone. The backlog is one indexed read per probe, so a probe sees a
+ * backlog drained at once; an unreadable backlog does not hide the run ({@code /metrics} reports it).
  */
 final class HealthEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoints.class);
     static final Duration LEDGER_EVERY = Duration.ofSeconds(5);
 
-    private final CurrentRunView current;
+    private final RunServing serving;
     private final Duration maxRunAge;
     private final RunLedger ledger;
     private final AsyncPredictions async;
     private volatile SkippedPublish skipped;
     private volatile Instant skippedReadAt = Instant.EPOCH;
 
-    HealthEndpoints(CurrentRunView current, Duration maxRunAge, RunLedger ledger, AsyncPredictions async) {
-        this.current = current;
+    HealthEndpoints(RunServing serving, Duration maxRunAge, RunLedger ledger, AsyncPredictions async) {
+        this.serving = serving;
         this.maxRunAge = maxRunAge;
         this.ledger = ledger;
         this.async = java.util.Objects.requireNonNull(async, "async");
@@ -46,33 +52,67 @@ final class HealthEndpoints {
     }
 
     /** The two routes as {@link ApiRoutes} serves and documents them: open, no key needed. */
-    java.util.List<Route> routes() {
-        return java.util.List.of(
+    List<Route> routes() {
+        return List.of(
                 Route.open("/health/live", "200 while the process serves", this::live, op -> op.returns("Health")),
-                Route.open("/health/ready", "200 with the current run once one is published, else 503", this::ready,
-                        op -> op.returns("Health").answer(503, "no run published yet")));
+                Route.open("/health/ready", "200 with the served run (READY, or DEGRADED with a reason) once one is "
+                                + "loaded, else 503 NOT_READY with a reason", this::ready,
+                        op -> op.returns("Health")
+                                .answer(503, "no run served yet: none published, or the first still loading")));
     }
 
-    record Status(String status, String runId, String businessDate, String generatedAt,
+    record Status(String status, String runId, String businessDate, String generatedAt, String mode, String reason,
                   SkippedPublish skippedPublish) {
     }
 
     void live(Context ctx) {
-        ctx.json(new Status("UP", null, null, null, null));
+        ctx.json(new Status("UP", null, null, null, null, null, null));
     }
 
     void ready(Context ctx) {
-        Optional<CurrentRun> run = current.get();
-        if (run.isEmpty()) {
-            ctx.status(503).json(new Status("NOT_READY", null, null, null, null));
+        RunServing.State state = serving.state();
+        if (state.serving() == null) {
+            String reason;
+            if (state.loadingRun() != null) {
+                reason = String.format("loading run %s into memory: %d of %d users", state.loadingRun().runId(),
+                        state.loadedUsers(), state.loadingRun().users());
+            } else if (state.storeError() != null) {
+                reason = "the store does not answer since " + state.storeErrorSince() + " (" + state.storeError() + ")";
+            } else if (state.loadError() != null) {
+                reason = state.loadError();
+            } else {
+                reason = "no run has been published yet";
+            }
+            ApiServer.answer(ctx, 503, new Status("NOT_READY", null, null, null, null, reason, null));
             return;
         }
-        CurrentRun r = run.get();
-        boolean stale = r.generatedAt().plus(maxRunAge).isBefore(Instant.now());
+        CurrentRun r = state.serving().run();
+        List<String> problems = new ArrayList<>();
+        if (r.generatedAt().plus(maxRunAge).isBefore(Instant.now())) {
+            problems.add("run " + r.runId() + " is older than " + maxRunAge.toHours() + " h");
+        }
+        if (state.storeError() != null) {
+            problems.add("the store does not answer since " + state.storeErrorSince() + " (" + state.storeError()
+                    + "); serving the last loaded run, last confirmed current at " + state.pointerReadAt());
+        }
+        if (state.loadError() != null) {
+            problems.add(state.loadError());
+        }
         SkippedPublish skip = skippedPublish();
-        boolean degraded = stale || skip != null || backlogTooOld();
-        ctx.json(new Status(degraded ? "DEGRADED" : "READY", r.runId(), r.businessDate().toString(),
-                r.generatedAt().toString(), skip));
+        if (skip != null) {
+            problems.add("the publish of business date " + skip.businessDate() + " was skipped");
+        }
+        if (backlogTooOld()) {
+            problems.add("the oldest pending prediction request is older than SETLIST_MAX_BACKLOG_SECONDS");
+        }
+        // Read-through is a way of serving, not a problem: said, but READY.
+        List<String> reasons = new ArrayList<>(problems);
+        if (state.fallbackReason() != null) {
+            reasons.add("served read-through: " + state.fallbackReason());
+        }
+        ctx.json(new Status(problems.isEmpty() ? "READY" : "DEGRADED", r.runId(), r.businessDate().toString(),
+                r.generatedAt().toString(), state.serving().mode(), reasons.isEmpty() ? null : String.join("; ", reasons),
+                skip));
     }
 
     /** An unreadable backlog (the warehouse is down) does not hide the run; {@code /metrics} reports it. */

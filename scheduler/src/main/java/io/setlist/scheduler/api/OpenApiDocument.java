@@ -48,8 +48,11 @@ final class OpenApiDocument {
                 "users", "integer"));
         ((ObjectNode) run.get("properties")).set("tiers", arrayOf(JSON.createObjectNode().put("type", "string")));
         schemas.set("Run", run);
-        schemas.set("Health", object(Map.of("status", "string", "runId", "string", "businessDate", "string",
-                "generatedAt", "string")));
+        ObjectNode health = object(Map.of("status", "string", "runId", "string", "businessDate", "string",
+                "generatedAt", "string", "mode", "string", "reason", "string"));
+        ((ObjectNode) health.get("properties")).set("skippedPublish", object(Map.of("businessDate", "string",
+                "reason", "string")));
+        schemas.set("Health", health);
 
         ObjectNode paths = doc.putObject("paths");
         for (Route route : routes) {

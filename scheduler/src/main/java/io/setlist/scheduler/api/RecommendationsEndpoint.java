@@ -23,7 +23,7 @@ import java.util.Set;
  *       {@code Cache-Control: private, max-age=60}; 304 when {@code If-None-Match} names the current run</li>
  *   <li>404: the user has no recommendations in the current run (unknown user)</li>
  *   <li>410: the cursor is from a run that is no longer current</li>
- *   <li>503: no run has been published yet</li>
+ *   <li>503: no run has been published yet, or this node is still loading its first run</li>
  * </ul>
  */
 final class RecommendationsEndpoint implements Handler {
@@ -32,12 +32,10 @@ final class RecommendationsEndpoint implements Handler {
     static final int MAX_LIMIT = 100;
     private static final Set<String> PARAMS = Set.of("limit", "cursor");
 
-    private final CurrentRunView current;
-    private final RunCache cache;
+    private final RunServing serving;
 
-    RecommendationsEndpoint(CurrentRunView current, RunCache cache) {
-        this.current = current;
-        this.cache = cache;
+    RecommendationsEndpoint(RunServing serving) {
+        this.serving = serving;
     }
 
     record Item(int rank, String artistId, String name, double score) {
@@ -68,9 +66,10 @@ final class RecommendationsEndpoint implements Handler {
         if (cursor != null) {
             Cursor.decode(cursor);
         }
-        CurrentRun run = current.require();
+        ServedRun served = serving.require();
+        CurrentRun run = served.run();
         int offset = Cursor.offset(cursor, run.runId());
-        UserRecommendations recs = cache.recommendations(run.runId(), userId)
+        UserRecommendations recs = served.recommendations(userId)
                 .orElseThrow(() -> ApiError.notFound("no recommendations for user '" + Limit.truncate(userId)
                         + "' in run " + run.runId()));
         if (RunETag.notModified(ctx, run.runId())) {

@@ -13,13 +13,18 @@ import java.util.Map;
  *                        stops working within this time
  * @param warehouseConnections the read API's own warehouse pool, apart from the 10 connections of Quartz and the
  *                        stages
+ * @param snapshotMiB     heap for the whole served run in memory; a run estimated or found larger is served
+ *                        read-through from DynamoDB instead; 0 always serves read-through
  */
 public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, double burst, int keyCacheSeconds,
-                          int warehouseConnections) {
+                          int warehouseConnections, int snapshotMiB) {
     /** How long an API request waits for one of its pool's connections before it is answered 503 busy. */
     public static final long WAREHOUSE_WAIT_MILLIS = 2_000;
 
     public ApiSettings {
+        if (snapshotMiB < 0) {
+            throw new IllegalArgumentException("SETLIST_API_SNAPSHOT_MIB must be >= 0, got " + snapshotMiB);
+        }
         if (cacheMiB < 0) {
             throw new IllegalArgumentException("SETLIST_API_CACHE_MIB must be >= 0, got " + cacheMiB);
         }
@@ -47,7 +52,10 @@ public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, doub
                         + "most this long)");
         int connections = p.integer("SETLIST_API_DB_CONNECTIONS", 4, 1, 100,
                 "the read API's own warehouse pool, apart from the 10 connections of Quartz and the stages");
-        return new ApiSettings(port, cacheMiB, rate, burst, keyCache, connections);
+        int snapshotMiB = p.integer("SETLIST_API_SNAPSHOT_MIB", 1024, 0, Integer.MAX_VALUE,
+                "memory for the whole served run in the API; a larger run is served read-through from DynamoDB; "
+                        + "`0` always does");
+        return new ApiSettings(port, cacheMiB, rate, burst, keyCache, connections, snapshotMiB);
     }
 
     /** The API settings of the configuration parsed from {@code environment} (a test's map, say). */
@@ -56,14 +64,21 @@ public record ApiSettings(int httpPort, int cacheMiB, double ratePerSecond, doub
     }
 
     public ApiSettings withHttpPort(int port) {
-        return new ApiSettings(port, cacheMiB, ratePerSecond, burst, keyCacheSeconds, warehouseConnections);
+        return new ApiSettings(port, cacheMiB, ratePerSecond, burst, keyCacheSeconds, warehouseConnections,
+                snapshotMiB);
     }
 
     public ApiSettings withCacheMiB(int mib) {
-        return new ApiSettings(httpPort, mib, ratePerSecond, burst, keyCacheSeconds, warehouseConnections);
+        return new ApiSettings(httpPort, mib, ratePerSecond, burst, keyCacheSeconds, warehouseConnections,
+                snapshotMiB);
     }
 
     public ApiSettings withRate(double perSecond, double newBurst) {
-        return new ApiSettings(httpPort, cacheMiB, perSecond, newBurst, keyCacheSeconds, warehouseConnections);
+        return new ApiSettings(httpPort, cacheMiB, perSecond, newBurst, keyCacheSeconds, warehouseConnections,
+                snapshotMiB);
+    }
+
+    public ApiSettings withSnapshotMiB(int mib) {
+        return new ApiSettings(httpPort, cacheMiB, ratePerSecond, burst, keyCacheSeconds, warehouseConnections, mib);
     }
 }

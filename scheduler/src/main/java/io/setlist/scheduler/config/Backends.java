@@ -77,7 +77,7 @@ public final class Backends implements AutoCloseable {
             }
             // Enough pooled connections for every parallel publish batch plus the API's reads.
             DynamoDbClient client = DynamoClients.create(endpoint, store.awsRegion(), store.http(),
-                    config.publish().threads() + 64);
+                    config.publish().threads() + 64, store.timeouts());
             DynamoTables tables = new DynamoTables(store.tablePrefix());
             tables.ensure(client);
             LOG.info("warehouse: {}; store: {}", warehouse, dynamoDescription);

@@ -16,9 +16,10 @@ import java.net.URISyntaxException;
  * @param embeddedDynamoPort port of the embedded dynalite
  * @param tablePrefix        tables are {@code <prefix>-recommendations}, {@code -cache-priorities}, {@code -runs}
  * @param http               the HTTP client under the SDK
+ * @param timeouts           how long one DynamoDB call may take, and its attempts
  */
 public record StoreSettings(URI dynamoEndpoint, boolean useAws, String awsRegion, int embeddedDynamoPort,
-                            String tablePrefix, DynamoClients.Http http) {
+                            String tablePrefix, DynamoClients.Http http, DynamoClients.Timeouts timeouts) {
 
     static StoreSettings read(ConfigParser p) {
         return new StoreSettings(
@@ -34,7 +35,12 @@ public record StoreSettings(URI dynamoEndpoint, boolean useAws, String awsRegion
                         StoreSettings::tablePrefix,
                         "tables `<prefix>-recommendations`, `<prefix>-cache-priorities`, `<prefix>-runs`"),
                 p.parsed("SETLIST_DYNAMODB_HTTP", "apache", "apache or url", StoreSettings::http,
-                        "HTTP client of the AWS SDK: `apache` (pooled keep-alive) or `url` (HttpURLConnection)"));
+                        "HTTP client of the AWS SDK: `apache` (pooled keep-alive) or `url` (HttpURLConnection)"),
+                new DynamoClients.Timeouts(java.time.Duration.ofMillis(p.integer("SETLIST_DYNAMODB_TIMEOUT_MS", 1000,
+                        10, 300_000, "one attempt of a DynamoDB point call; the call with its retries ends within "
+                                + "twice this (bulk calls: 30 s an attempt)")),
+                        p.integer("SETLIST_DYNAMODB_MAX_ATTEMPTS", 3, 1, 10,
+                                "attempts of a DynamoDB call (throttled, timed out, refused), within its time")));
     }
 
     public boolean embedded() {

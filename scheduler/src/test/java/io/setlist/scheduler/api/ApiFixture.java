@@ -80,6 +80,28 @@ final class ApiFixture implements AutoCloseable {
             session.cacheTier("hot", hot);
             session.commit();
         }
+        awaitServing(runId);
+    }
+
+    /** A publish is visible once the node has loaded the run (the pointer is polled, then the run loaded). */
+    void awaitServing(String runId) {
+        awaitServing(server, runId);
+    }
+
+    /** Waits until {@code server} has loaded and serves {@code runId}. */
+    static void awaitServing(ApiServer server, String runId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!server.servingRunId().map(runId::equals).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the API did not serve run " + runId + " within 60 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     HttpResponse<String> get(String path, String key, String... headers) {

@@ -120,6 +120,7 @@ class BusinessDateGuardTest {
                     s.add(new UserRecommendations("u1", "neighbours", List.of()));
                     s.commit();
                 }
+                ApiFixture.awaitServing(server, "2026-11-25.a");
                 DailyPipeline publishOnly = new DailyPipeline(List.of(new PublishStage(backends.warehouse(),
                         backends.dynamo(), backends.tables(), io.setlist.scheduler.config.PublishSettings.from(java.util.Map.of()))),
                         ledger, TODAY, "n");

@@ -23,9 +23,9 @@ class ConfigTest {
         assertThat(c.warehouse()).isEqualTo(new WarehouseSettings(null, "postgres", "", 54329));
         assertThat(c.warehouse().embedded()).isTrue();
         assertThat(c.store()).isEqualTo(new StoreSettings(null, false, null, 54330, "setlist",
-                DynamoClients.Http.APACHE));
+                DynamoClients.Http.APACHE, DynamoClients.Timeouts.DEFAULT));
         assertThat(c.store().embedded()).isTrue();
-        assertThat(c.api()).isEqualTo(new ApiSettings(8080, 256, 2000, 4000, 10, 4));
+        assertThat(c.api()).isEqualTo(new ApiSettings(8080, 256, 2000, 4000, 10, 4, 1024));
         assertThat(c.publish()).isEqualTo(new PublishSettings(3, Duration.ofDays(30), 16, 10));
         assertThat(c.schedule().dailyCron()).isEqualTo("0 0 3 * * ?");
         assertThat(c.schedule().jobCrons()).isEmpty();

@@ -46,7 +46,8 @@ public final class StoredItems {
                     .segment(segment).totalSegments(segments)
                     .filterExpression("#run = :run")
                     .expressionAttributeNames(Map.of("#run", runAttribute))
-                    .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId)));
+                    .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId)))
+                    .overrideConfiguration(io.setlist.infra.dynamo.DynamoClients.BULK);
             if (start != null) {
                 request.exclusiveStartKey(start);
             }

@@ -40,7 +40,8 @@ public final class SyntheticRun {
         for (int r = 1; r <= recommendations; r++) {
             int artist = random.nextInt(CATALOGUE);
             score *= 0.9 + 0.1 * random.nextDouble();
-            items.add(new RecommendedArtist(r, String.format("a%06d", artist), artistName(artist), score));
+            // Scores are single precision, as in the warehouse (recommendations.score is real).
+            items.add(new RecommendedArtist(r, String.format("a%06d", artist), artistName(artist), (float) score));
         }
         return new UserRecommendations(userKey(user), user % 10 == 0 ? "segment" : "neighbours", items);
     }

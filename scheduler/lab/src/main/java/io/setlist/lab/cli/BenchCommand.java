@@ -105,8 +105,10 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "seed", mixinStandardHelpOptions = true,
-            description = "Publish a synthetic run into the configured store unless it is already current, and "
-                    + "create a read key named 'bench' (printed on stdout) for bench/api-load.sh.")
+            description = "Publish a synthetic run into the configured store unless a bench run of this size is "
+                    + "already current, and create a read key named 'bench' (printed on stdout) for "
+                    + "bench/api-load.sh. With --flip: always publish a new run of this size (a later run id) and "
+                    + "create no key, so that a serving API flips to it.")
     static final class Seed implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         StartupConfig startup;
@@ -117,18 +119,29 @@ final class BenchCommand implements Runnable {
         @Option(names = "--recommendations", defaultValue = "100", description = "Artists per user (default: ${DEFAULT-VALUE}).")
         int recommendations;
 
+        @Option(names = "--flip", description = "Publish a new run even if one of this size is current; no key.")
+        boolean flip;
+
         @Override
         public Integer call() {
             try (Backends backends = Backends.open(startup.get())) {
-                String runId = "2026-11-01.bench-" + users + "x" + recommendations;
+                String size = ".bench-" + users + "x" + recommendations;
+                // Later than every earlier bench run: the pointer only moves forward.
+                String runId = flip ? java.time.LocalDate.now(java.time.ZoneOffset.UTC) + size + "-"
+                        + java.time.Instant.now().getEpochSecond() : "2026-11-01" + size;
                 boolean current = new PublishedRuns(backends.dynamo(), backends.tables()).currentRun()
-                        .map(r -> r.runId().equals(runId)).orElse(false);
-                if (!current) {
+                        .map(r -> r.runId().substring(10).equals(size) || r.runId().substring(10).startsWith(size + "-"))
+                        .orElse(false);
+                if (flip || !current) {
                     RunPublisher.Report report = SyntheticRun.publish(new RunPublisher(backends.dynamo(),
                             backends.tables(), 16, startup.get().publish().maxAttempts()), runId, users, recommendations);
                     System.err.printf("published %s: %,d items in %.1f s%n", runId, report.items(), report.seconds());
                 } else {
-                    System.err.println(runId + " is already current");
+                    System.err.println("a bench run of " + users + " × " + recommendations + " is already current");
+                }
+                if (flip) {
+                    System.out.println(runId);
+                    return 0;
                 }
                 ApiKeys keys = new ApiKeys(backends.warehouse());
                 keys.revoke("bench");
