@@ -37,13 +37,13 @@ final class EvalCacheCommand implements Callable<Integer> {
             description = "Capacities as shares of the window's working set (default: ${DEFAULT-VALUE}).")
     double[] capacities;
 
-    @Option(names = "--plan-window-days", description = "The plan's recent window in days (default: SETLIST_CACHE_DEMAND_WINDOW_DAYS's).")
+    @Option(names = "--plan-window-days", description = "The plan's recent window in days (default: the shipped default of SETLIST_CACHE_DEMAND_WINDOW_DAYS).")
     Integer planWindowDays;
 
-    @Option(names = "--half-life-days", description = "The plan's recency half-life in days (default: SETLIST_CACHE_DEMAND_HALF_LIFE_DAYS's).")
+    @Option(names = "--half-life-days", description = "The plan's recency half-life in days (default: the shipped default of SETLIST_CACHE_DEMAND_HALF_LIFE_DAYS).")
     Double halfLifeDays;
 
-    @Option(names = "--history-weight", description = "The plan's share of the all-history rate (default: SETLIST_CACHE_DEMAND_HISTORY_WEIGHT's).")
+    @Option(names = "--history-weight", description = "The plan's share of the all-history rate (default: the shipped default of SETLIST_CACHE_DEMAND_HISTORY_WEIGHT).")
     Double historyWeight;
 
     @Option(names = "--tune", description = "Choose the plan's window, half-life and history weight on a validation "
