@@ -8,6 +8,7 @@ import io.setlist.scheduler.auth.ApiKeys;
 import io.setlist.scheduler.config.ApiSettings;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.pipeline.DailyPipeline;
@@ -57,7 +58,8 @@ public final class SetlistService implements AutoCloseable {
                     // Every API query runs on the API's own pool: a flood cannot take Quartz's connections.
                     new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
                             java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(), pipeline.clock(),
-                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit()), broker.async()),
+                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit()), broker.async(),
+                            DashboardSettings.from(config.pipeline())),
                     "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler, broker);
         } catch (RuntimeException e) {

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The one before-handler every matched route passes: request size, {@code Authorization: Bearer <key>} (401),
- * the per-key rate limit (429), then the route's scope from {@link RouteScopes} (403). {@code /health/*} is open.
- * It records the matched route's template for the metrics: a label from the closed set of declared routes.
+ * the per-key rate limit (429), then the route's scope from {@link RouteScopes} (403). {@code /health/*} and the
+ * dashboard's page and assets are open ({@link RouteScopes#isPublic}). It records the matched route's template
+ * for the metrics: a label from the closed set of declared routes.
  */
 final class ApiAuth implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiAuth.class);

@@ -1,5 +1,6 @@
 package io.setlist.scheduler.api;
 
+import io.setlist.scheduler.dashboard.RecommendationExplainer;
 import io.setlist.sql.models.ModelRegistry;
 
 import java.util.ArrayList;
@@ -31,6 +32,15 @@ final class ApiRoutes {
         routes.add(new AdminRunsEndpoint(services.ledger(), services.jobs()).route());
         routes.add(new AdminTriggerEndpoint(services.scheduler().orElse(null), services.jobs(), services.ledger(),
                 services.clock()).route());
+        routes.addAll(new DashboardPage().routes());
+        routes.add(new DashboardRunsEndpoint(services.ledger(), services.jobs(), current, services.maxRunAge()).route());
+        routes.add(new DashboardRetentionEndpoint(services.warehouse()).route());
+        routes.add(new DashboardModelsEndpoint(services.warehouse()).route());
+        routes.add(new DashboardDriftEndpoint(services.warehouse()).route());
+        routes.add(new DashboardCacheEndpoint(services.warehouse(), services.dashboard()).route());
+        routes.add(new DashboardExplainEndpoint(new RecommendationExplainer(services.warehouse(),
+                services.dashboard().recommender())).route());
+        routes.add(new DashboardQueuesEndpoint().route());
         routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger(), services.async())
                 .routes());
         return List.copyOf(routes);

@@ -6,6 +6,11 @@ final class Limit {
     }
 
     static int parse(String raw, int defaultValue, int max) {
+        return parse(raw, defaultValue, max, "limit");
+    }
+
+    /** As {@link #parse(String, int, int)} for a whole-number parameter of another name. */
+    static int parse(String raw, int defaultValue, int max, String name) {
         if (raw == null) {
             return defaultValue;
         }
@@ -13,11 +18,11 @@ final class Limit {
         try {
             value = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            throw ApiError.badParameter("limit", "limit must be a whole number between 1 and " + max + ", got '"
+            throw ApiError.badParameter(name, name + " must be a whole number between 1 and " + max + ", got '"
                     + truncate(raw) + "'");
         }
         if (value < 1 || value > max) {
-            throw ApiError.badParameter("limit", "limit must be between 1 and " + max + ", got " + value);
+            throw ApiError.badParameter(name, name + " must be between 1 and " + max + ", got " + value);
         }
         return value;
     }

@@ -27,6 +27,15 @@ final class OpenApiOperation {
         return this;
     }
 
+    /** The 200 is a file of one of these media types (a page, a script, a style sheet), not JSON. */
+    OpenApiOperation returnsFile(String... mediaTypes) {
+        ObjectNode content = ok().putObject("content");
+        for (String type : mediaTypes) {
+            content.putObject(type).putObject("schema").put("type", "string");
+        }
+        return this;
+    }
+
     OpenApiOperation returnsText() {
         ok().putObject("content").putObject("text/plain").putObject("schema").put("type", "string");
         return this;
@@ -72,6 +81,13 @@ final class OpenApiOperation {
 
     OpenApiOperation stringQuery(String name) {
         parameters().addObject().put("name", name).put("in", "query").put("required", false)
+                .putObject("schema").put("type", "string");
+        return this;
+    }
+
+    /** A query parameter the route cannot answer without (400 naming it when absent). */
+    OpenApiOperation requiredStringQuery(String name) {
+        parameters().addObject().put("name", name).put("in", "query").put("required", true)
                 .putObject("schema").put("type", "string");
         return this;
     }

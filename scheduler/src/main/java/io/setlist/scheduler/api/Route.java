@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * answers). {@link ApiServer} registers it with Javalin (and HEAD beside every GET), {@link RouteScopes} enforces its
  * scope and {@link OpenApiDocument} describes it: all three derive from the same list ({@link ApiRoutes}).
  *
- * @param scope    the scope a key needs, or empty for a route open to everyone (only {@code /health/*})
+ * @param scope    the scope a key needs, or empty for a route open to everyone (only {@code /health/*} and the
+ *                 dashboard's page and assets: {@link RouteScopes#isPublic})
  * @param contract adds the route's parameters and answers to its OpenAPI operation; the summary, the 200, the
  *                 security requirement and the 401/403/429 of a protected route are added for it
  */
@@ -28,8 +29,9 @@ record Route(HandlerType method, String path, Optional<Scope> scope, String summ
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("a route path starts with '/': " + path);
         }
-        if (scope.isEmpty() != path.startsWith(RouteScopes.PUBLIC_PREFIX)) {
-            throw new IllegalArgumentException("only " + RouteScopes.PUBLIC_PREFIX + "* is open, and it must be: "
+        if (scope.isEmpty() != RouteScopes.isPublic(path)) {
+            throw new IllegalArgumentException("only " + RouteScopes.PUBLIC_PREFIX + "* and the dashboard page ("
+                    + RouteScopes.PAGE_PREFIX + ", " + RouteScopes.PAGE_PREFIX + "/*) are open, and they must be: "
                     + path);
         }
     }

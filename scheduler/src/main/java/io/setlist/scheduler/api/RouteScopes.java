@@ -15,11 +15,18 @@ import java.util.regex.Pattern;
 /**
  * The scope every route needs, derived from the declared {@link Route}s and keyed by {@code "METHOD /path/{template}"}
  * exactly as the route is registered (HEAD as its GET). A route without an entry is refused to every key (403):
- * fail closed. Routes under {@link #PUBLIC_PREFIX} need no key. Also answers which methods a concrete path allows,
- * for the {@code Allow} header of a 405.
+ * fail closed. Routes under {@link #PUBLIC_PREFIX} and the operations dashboard's page and assets
+ * ({@link #PAGE_PREFIX}) need no key ({@link #isPublic}). Also answers which methods a concrete path allows, for the
+ * {@code Allow} header of a 405.
  */
 final class RouteScopes {
     static final String PUBLIC_PREFIX = "/health/";
+    /**
+     * The dashboard's page ({@code /dashboard}) and everything under it: static files that hold no data (the page
+     * asks for an admin key and sends it to the {@code /v1/admin/dashboard/*} routes), so nothing under it may need
+     * a key and no data route may live there.
+     */
+    static final String PAGE_PREFIX = DashboardPage.PAGE;
 
     private final Map<String, Scope> table = new HashMap<>();
     private final List<PathMethods> paths = new ArrayList<>();
@@ -46,8 +53,9 @@ final class RouteScopes {
         return Optional.ofNullable(table.get(method + " " + pathTemplate));
     }
 
+    /** Whether a route on this path (template) is open to everyone: {@link Route} holds every route to it. */
     static boolean isPublic(String path) {
-        return path.startsWith(PUBLIC_PREFIX);
+        return path.startsWith(PUBLIC_PREFIX) || path.equals(PAGE_PREFIX) || path.startsWith(PAGE_PREFIX + "/");
     }
 
     /** The methods some route serves on this concrete path, e.g. {@code GET, HEAD}; empty when no route matches. */

@@ -1,5 +1,6 @@
 package io.setlist.scheduler.api;
 
+import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.queue.AsyncPredictions;
@@ -26,10 +27,13 @@ import java.util.Optional;
  * @param predictions the completion-prediction service, on {@code warehouse}
  * @param async       the asynchronous predictions: every {@code serve} node opens the prediction queue (with
  *                    {@code SETLIST_PREDICTION_WORKERS=0} it still accepts requests), so this is never absent
+ * @param dashboard   what the operations dashboard compares with: the configured cache tiers and the recommender
+ *                    settings of the daily run ({@code DashboardSettings.from(config.pipeline())})
  */
 public record RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
                             Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
-                            CompletionPredictions predictions, AsyncPredictions async) {
+                            CompletionPredictions predictions, AsyncPredictions async,
+                            DashboardSettings dashboard) {
     public RouteServices {
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(ledger, "ledger");
@@ -39,5 +43,13 @@ public record RouteServices(DataSource warehouse, RunLedger ledger, List<String>
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(async, "async");
+        Objects.requireNonNull(dashboard, "dashboard");
+    }
+
+    /** With the dashboard comparing against the default pipeline configuration (for callers that configure none). */
+    public RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
+                         Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
+                         CompletionPredictions predictions, AsyncPredictions async) {
+        this(warehouse, ledger, jobs, scheduler, maxRunAge, clock, predictions, async, DashboardSettings.defaults());
     }
 }

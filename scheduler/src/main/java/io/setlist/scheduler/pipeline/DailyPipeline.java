@@ -52,6 +52,13 @@ public final class DailyPipeline {
         this(stages, ledger, clock, ScheduleSettings.defaultNode());
     }
 
+    /** The recommender settings the recommend stage runs with (also what explanations must replay). */
+    public static RecommenderSettings recommenderSettings(PipelineSettings settings) {
+        RecommenderSettings defaults = RecommenderSettings.defaults();
+        return new RecommenderSettings(Weighting.BM25, settings.neighbours(), settings.recommendations(),
+                defaults.profileWeight(), defaults.minPlaysForNeighbours(), Runtime.getRuntime().availableProcessors());
+    }
+
     /** The standard stages on the given backends: [import], retention, purge, recommend, completion, publish, cleanup. */
     public static DailyPipeline standard(Backends backends, Config config) {
         return standard(backends, config, Clock.systemUTC());
@@ -60,10 +67,7 @@ public final class DailyPipeline {
     /** The standard stages, with "today" taken from {@code clock}. */
     public static DailyPipeline standard(Backends backends, Config config, Clock clock) {
         PipelineSettings settings = config.pipeline();
-        RecommenderSettings defaults = RecommenderSettings.defaults();
-        RecommenderSettings recommender = new RecommenderSettings(Weighting.BM25, settings.neighbours(),
-                settings.recommendations(), defaults.profileWeight(), defaults.minPlaysForNeighbours(),
-                Runtime.getRuntime().availableProcessors());
+        RecommenderSettings recommender = recommenderSettings(settings);
         PublishSettings publish = config.publish();
         List<Stage> stages = new ArrayList<>();
         if (settings.inbox() != null) {

@@ -49,6 +49,7 @@ class HostileRequestsTest {
         for (String route : api.server.routes()) {
             paths.add(route.split(" ", 2)[1].replace("{userId}", "u1").replace("{tier}", "hot")
                     .replace("{name}", "completion").replace("{job}", "all")
+                    .replace("{file}", "dashboard.js")
                     .replace("{trackingId}", java.util.UUID.randomUUID().toString()));
         }
         return paths.stream().distinct().toList();

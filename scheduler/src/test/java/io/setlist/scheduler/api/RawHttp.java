@@ -24,19 +24,39 @@ final class RawHttp {
     record Answer(int status, Map<String, String> headers, String body) {
     }
 
-    /** Sends {@code head} (request line and headers, CRLF-separated, without the blank line) and {@code body}. */
+    /**
+     * Sends {@code head} (request line and headers, CRLF-separated, without the blank line) and {@code body}.
+     * A server may answer before it has read the whole body (a 413 from the Content-Length alone) and close the
+     * connection; the rest of the body then cannot be written (broken pipe, reset), but the answer already sent is
+     * still in the socket's buffer, so it is read and returned. Only without an answer does the write error count.
+     */
     static Answer send(int port, String head, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
+            try {
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                out.write("\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            } catch (java.net.SocketException refused) {
+                return answeredEarly(socket, refused);
+            }
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Answer answeredEarly(Socket socket, java.net.SocketException writeError) throws IOException {
+        byte[] raw;
+        try {
+            raw = readAll(socket.getInputStream());
+        } catch (IOException nothingRead) {
+            writeError.addSuppressed(nothingRead);
+            throw writeError;
+        }
+        return parse(raw);
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

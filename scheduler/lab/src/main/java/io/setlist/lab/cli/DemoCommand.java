@@ -125,6 +125,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("  curl -s '" + userUrl + "'   # 401: no key");
             System.out.println("  (read key '" + DEMO_KEY_NAME + "'; ./setlist keys create --scope admin --name ops "
                     + "for /v1/runs/current)");
+            System.out.println("  dashboard: " + base + "/dashboard   (sign in with an admin key: "
+                    + "./setlist keys create --scope admin --name ops)");
             if (exit) {
                 return 0;
             }

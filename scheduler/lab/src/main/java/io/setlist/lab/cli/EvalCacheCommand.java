@@ -51,6 +51,13 @@ final class EvalCacheCommand implements Callable<Integer> {
             + "full-play hit rates over the capacities, then the mean), then replay the window once with them.")
     boolean tune;
 
+    @Mixin
+    io.setlist.scheduler.cli.StartupConfig startup;
+
+    @Option(names = "--store", description = "Also store the result in the warehouse (table cache_evaluations), "
+            + "where the operations dashboard draws its hit-rate curves from.")
+    boolean store;
+
     @Override
     public Integer call() throws Exception {
         ListeningData data = source.read();
@@ -71,6 +78,18 @@ final class EvalCacheCommand implements Callable<Integer> {
         double[] p = ModelSelection.predict(model.calibrated(), plays);
         CacheEvaluation.Report report = CacheEvaluation.evaluate(plays, data.catalog(), p, windowDays, warmupDays,
                 capacities, weights);
+        if (store) {
+            try (io.setlist.scheduler.config.Backends backends = io.setlist.scheduler.config.Backends.open(
+                    startup.get())) {
+                long id = new io.setlist.sql.dashboard.StoredCacheEvaluations(backends.warehouse()).store(
+                        data.source(), Instant.ofEpochMilli(report.windowFrom()), Instant.ofEpochMilli(report.windowTo()),
+                        report.requests(), report.fullPlays(), report.workingSetBytes(), report.rows().stream()
+                                .map(r -> new io.setlist.sql.dashboard.StoredCacheEvaluations.Point(r.policy(),
+                                        r.capacityShare(), r.capacityBytes(), r.requests(), r.byteHitRate(),
+                                        r.fullPlayHitRate())).toList());
+                System.err.println("stored as cache evaluation " + id);
+            }
+        }
         if (source.json()) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
             return 0;
