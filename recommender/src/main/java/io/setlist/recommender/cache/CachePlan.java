@@ -36,11 +36,30 @@ public final class CachePlan {
         this.usedByTier = usedByTier;
     }
 
+    /** What a track's expected full plays are divided by to rank it. */
+    public enum Priority {
+        /** Per MiB of the track: the capacity is bytes, so this is the knapsack density. */
+        PER_BYTE,
+        /**
+         * Per unit of the track's daily storage cost ({@code SETLIST_CACHE_COST}): where a cached byte costs
+         * different amounts for different tracks. A track of unknown cost is charged its size times the mean cost per
+         * byte of the tracks whose cost is known (none known: 1 per MiB, i.e. the per-byte order); a track of cost
+         * 0 ranks first. Tiers still hold bytes: the fill is unchanged.
+         */
+        PER_DAILY_COST
+    }
+
+    /** {@link #plan(List, List, Priority)} by {@link Priority#PER_BYTE}. */
+    public static CachePlan plan(List<TrackDemand> demand, List<CacheTier> tiersFastestFirst) {
+        return plan(demand, tiersFastestFirst, Priority.PER_BYTE);
+    }
+
     /**
      * @param demand            one entry per track (track ids unique)
      * @param tiersFastestFirst tiers with unique names, fastest first
+     * @param by                what expected full plays are divided by
      */
-    public static CachePlan plan(List<TrackDemand> demand, List<CacheTier> tiersFastestFirst) {
+    public static CachePlan plan(List<TrackDemand> demand, List<CacheTier> tiersFastestFirst, Priority by) {
         int tiers = tiersFastestFirst.size();
         long[] free = new long[tiers];
         Map<String, List<CacheEntry>> entriesByTier = new LinkedHashMap<>();
@@ -58,6 +77,7 @@ public final class CachePlan {
         int[] trackIds = new int[n];
         int[] order = new int[n];
         IntOpenHashSet seen = new IntOpenHashSet(n);
+        double costPerMib = by == Priority.PER_DAILY_COST ? meanCostPerMib(demand) : 1;
         int candidates = 0;
         for (int i = 0; i < n; i++) {
             TrackDemand d = demand.get(i);
@@ -66,7 +86,10 @@ public final class CachePlan {
             }
             trackIds[i] = d.trackId();
             fullPlays[i] = d.expectedPlays() * d.completionProbability();
-            priority[i] = fullPlays[i] / (d.sizeBytes() / BYTES_PER_MIB);
+            double mib = d.sizeBytes() / BYTES_PER_MIB;
+            double divisor = by == Priority.PER_BYTE ? mib : Double.isNaN(d.dailyCost()) ? mib * costPerMib
+                    : d.dailyCost();
+            priority[i] = divisor > 0 ? fullPlays[i] / divisor : Double.POSITIVE_INFINITY;
             if (fullPlays[i] > 0.0) {
                 order[candidates++] = i;
             }
@@ -97,6 +120,19 @@ public final class CachePlan {
             entriesByTier.put(tier.name(), Collections.unmodifiableList(entriesByTier.get(tier.name())));
         }
         return new CachePlan(entriesByTier, usedByTier);
+    }
+
+    /** Σ known costs / Σ their tracks' MiB; 1 when no cost is known. */
+    private static double meanCostPerMib(List<TrackDemand> demand) {
+        double cost = 0;
+        double mib = 0;
+        for (TrackDemand d : demand) {
+            if (!Double.isNaN(d.dailyCost())) {
+                cost += d.dailyCost();
+                mib += d.sizeBytes() / BYTES_PER_MIB;
+            }
+        }
+        return mib > 0 ? cost / mib : 1;
     }
 
     /** Tier names, fastest first. */

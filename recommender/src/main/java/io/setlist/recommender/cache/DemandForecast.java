@@ -12,9 +12,8 @@ import java.util.List;
  * Tomorrow's demand per track, from the plays of a window that ends at a business day's end: how often a track will
  * be played, and how likely such a play runs to the end. Pure: the caller reads the plays and writes the results.
  *
- * <p><b>Expected plays</b> are the window's plays weighted by recency (half-life {@value #HALF_LIFE_DAYS} days, by
- * whole days of age) and divided by the weights of a whole window, so a track played a constant c times a day
- * expects c.
+ * <p><b>Expected plays</b> are the recent window's plays weighted by recency, blended with the all-history rate
+ * ({@link DemandWeights}), so a track played a constant c times a day expects c.
  *
  * <p><b>Completion probability.</b> With a champion model, every play of the window is scored with the features
  * known before it started, and a track's probability is the recency-weighted mean of its plays' scores: the
@@ -25,8 +24,6 @@ import java.util.List;
  * per catalogue track.
  */
 public final class DemandForecast {
-    public static final int WINDOW_DAYS = 28;
-    public static final double HALF_LIFE_DAYS = 7;
     /** Beta prior strength: a track needs about this many plays before its own rate outweighs the global one. */
     public static final double PRIOR_PLAYS = 10;
     private static final double DAY_MILLIS = 86_400_000d;
@@ -44,37 +41,47 @@ public final class DemandForecast {
         this.globalRate = globalRate;
     }
 
+    /** {@link #of(FeatureTable, int, long, Classifier, DemandWeights)} with {@link DemandWeights#DEFAULT}. */
+    public static DemandForecast of(FeatureTable plays, int tracks, long endMillis, Classifier champion) {
+        return of(plays, tracks, endMillis, champion, DemandWeights.DEFAULT);
+    }
+
     /**
-     * @param plays     the window's plays (rows with {@code ts < endMillis}); track ids index {@code tracks}
+     * @param history   the plays the caller has before {@code endMillis}, ascending by time; the recent window is its
+     *                  last {@code weights.windowDays()} days, and only tracks played there are forecast
      * @param tracks    the number of catalogue tracks (track ids are below it)
      * @param endMillis the window's end (exclusive), the business day's end
      * @param champion  the champion completion model, or null for the smoothed observed rates
+     * @param weights   window, half-life and history blend of the expected plays
      */
-    public static DemandForecast of(FeatureTable plays, int tracks, long endMillis, Classifier champion) {
-        double lambda = Math.log(2) / HALF_LIFE_DAYS;
-        double windowWeight = 0;
-        for (int d = 0; d < WINDOW_DAYS; d++) {
-            windowWeight += Math.exp(-lambda * d);
-        }
-        double perWindow = 1 / windowWeight;
+    public static DemandForecast of(FeatureTable history, int tracks, long endMillis, Classifier champion,
+                                    DemandWeights weights) {
         double[] expectedPlays = new double[tracks];
+        int[] recentPlays = new int[tracks];
+        weights.expectedPlays(history.ts(), history.track(), 0, history.rows(), endMillis, expectedPlays,
+                recentPlays);
+        // P(complete) stays a property of the recent window: recency-weighted model scores, or smoothed counts.
+        double[] weight = new double[tracks];
         double[] expectedFull = new double[tracks];
         CompletionRates rates = new CompletionRates();
-        for (int r = 0; r < plays.rows(); r++) {
-            int t = plays.track()[r];
-            rates.add(t, plays.completed()[r] == 1);
-            double ageDays = Math.floor((endMillis - 1 - plays.ts()[r]) / DAY_MILLIS);
-            double w = Math.exp(-lambda * ageDays) * perWindow;
-            expectedPlays[t] += w;
+        for (int r = 0; r < history.rows(); r++) {
+            int t = history.track()[r];
+            double ageDays = Math.floor((endMillis - 1 - history.ts()[r]) / DAY_MILLIS);
+            if (ageDays >= weights.windowDays()) {
+                continue;
+            }
+            rates.add(t, history.completed()[r] == 1);
             if (champion != null) {
-                expectedFull[t] += w * champion.probability(plays.x(), r * plays.columns());
+                double w = weights.recencyWeight(ageDays);
+                weight[t] += w;
+                expectedFull[t] += w * champion.probability(history.x(), r * history.columns());
             }
         }
         CompletionRates.TrackRate[] trackRates = rates.rates(PRIOR_PLAYS);
         double[] probability = new double[trackRates.length];
         for (int i = 0; i < trackRates.length; i++) {
             int t = trackRates[i].trackId();
-            probability[i] = champion != null ? Math.min(1, Math.max(0, expectedFull[t] / expectedPlays[t]))
+            probability[i] = champion != null ? Math.min(1, Math.max(0, expectedFull[t] / weight[t]))
                     : trackRates[i].probability();
         }
         return new DemandForecast(trackRates, probability, expectedPlays, rates.globalRate());
@@ -113,7 +120,7 @@ public final class DemandForecast {
         List<TrackDemand> demand = new ArrayList<>(rates.length);
         for (int i = 0; i < rates.length; i++) {
             int t = rates[i].trackId();
-            demand.add(new TrackDemand(t, expectedPlays[t], probability[i], catalog.sizeBytes(t)));
+            demand.add(new TrackDemand(t, expectedPlays[t], probability[i], catalog.sizeBytes(t), catalog.dailyCost(t)));
         }
         return demand;
     }

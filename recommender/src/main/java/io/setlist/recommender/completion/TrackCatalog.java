@@ -15,6 +15,7 @@ public final class TrackCatalog {
     private final int[] artist;
     private final int[] durationMs;
     private final long[] sizeBytes;
+    private final double[] dailyCost;
     private final float[] popularity;
     private final float[] audio;
     private final byte[] explicit;
@@ -26,6 +27,7 @@ public final class TrackCatalog {
         artist = Arrays.copyOf(b.artist, n);
         durationMs = Arrays.copyOf(b.durationMs, n);
         sizeBytes = Arrays.copyOf(b.sizeBytes, n);
+        dailyCost = Arrays.copyOf(b.dailyCost, n);
         popularity = Arrays.copyOf(b.popularity, n);
         audio = Arrays.copyOf(b.audio, n * AUDIO.length);
         explicit = Arrays.copyOf(b.explicit, n);
@@ -47,6 +49,11 @@ public final class TrackCatalog {
 
     public long sizeBytes(int track) {
         return sizeBytes[track];
+    }
+
+    /** What keeping the track in storage costs per day (pozytywka's {@code track_storage}), or NaN when unknown. */
+    public double dailyCost(int track) {
+        return dailyCost[track];
     }
 
     /** 0..100, or NaN when unknown. */
@@ -81,6 +88,7 @@ public final class TrackCatalog {
         private int[] artist = new int[256];
         private int[] durationMs = new int[256];
         private long[] sizeBytes = new long[256];
+        private double[] dailyCost = new double[256];
         private float[] popularity = new float[256];
         private float[] audio = new float[256 * AUDIO.length];
         private byte[] explicit = new byte[256];
@@ -97,6 +105,7 @@ public final class TrackCatalog {
                 artist = Arrays.copyOf(artist, c);
                 durationMs = Arrays.copyOf(durationMs, c);
                 sizeBytes = Arrays.copyOf(sizeBytes, c);
+                dailyCost = Arrays.copyOf(dailyCost, c);
                 popularity = Arrays.copyOf(popularity, c);
                 audio = Arrays.copyOf(audio, c * AUDIO.length);
                 explicit = Arrays.copyOf(explicit, c);
@@ -106,6 +115,7 @@ public final class TrackCatalog {
             artist[t] = artistIndex;
             durationMs[t] = trackDurationMs;
             sizeBytes[t] = trackSizeBytes;
+            dailyCost[t] = Double.NaN;
             popularity[t] = Float.NaN;
             Arrays.fill(audio, t * AUDIO.length, (t + 1) * AUDIO.length, Float.NaN);
             explicit[t] = -1;
@@ -119,6 +129,16 @@ public final class TrackCatalog {
             System.arraycopy(audioFeatures, 0, audio, track * AUDIO.length, AUDIO.length);
             explicit[track] = (byte) (isExplicit ? 1 : 0);
             releaseYear[track] = (short) year;
+            return this;
+        }
+
+        /** The track's daily storage cost, finite and &ge; 0. */
+        public Builder dailyCost(int track, double cost) {
+            if (!(cost >= 0) || Double.isInfinite(cost)) {
+                throw new IllegalArgumentException("track " + track + ": daily cost must be finite and >= 0, got "
+                        + cost);
+            }
+            dailyCost[track] = cost;
             return this;
         }
 

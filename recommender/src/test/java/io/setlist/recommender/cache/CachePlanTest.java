@@ -83,4 +83,36 @@ class CachePlanTest {
         assertThatThrownBy(() -> CachePlan.plan(List.of(), List.of(new CacheTier("a", 1), new CacheTier("a", 2))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void costPriorityRanksByFullPlaysPerUnitOfDailyCost() {
+        List<TrackDemand> demand = List.of(
+                new TrackDemand(1, 100, 0.5, 5 * MIB, 10),        // 50 full plays / 10 = 5
+                new TrackDemand(2, 90, 1.0, 3 * MIB, 30),         // 90 / 30 = 3
+                new TrackDemand(3, 40, 1.0, 2 * MIB, Double.NaN), // unknown: 2 MiB × (41 / 9 per MiB) → 40 × 9 / 82
+                new TrackDemand(4, 10, 1.0, 1 * MIB, 1));         // 10 / 1 = 10
+        List<CacheTier> tier = List.of(new CacheTier("ram", 8 * MIB));
+
+        CachePlan byCost = CachePlan.plan(demand, tier, CachePlan.Priority.PER_DAILY_COST);
+        // 4 (1 MiB), 1 (5 MiB), 3 (2 MiB) fill the 8 MiB; 2 no longer fits.
+        assertThat(byCost.entries("ram")).extracting(CacheEntry::trackId).containsExactly(4, 1, 3);
+        assertThat(byCost.entries("ram")).extracting(CacheEntry::priority)
+                .containsExactly(10.0, 5.0, 40 * 9 / 82.0);
+        // By bytes the same demand keeps 2 (30 per MiB) and 3 (20), then 1 does not fit and 4 does.
+        assertThat(CachePlan.plan(demand, tier).entries("ram")).extracting(CacheEntry::trackId)
+                .containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void aFreeTrackRanksFirstAndUnknownCostsAloneFallBackToTheByteOrder() {
+        List<TrackDemand> unknown = List.of(new TrackDemand(1, 10, 1.0, 1 * MIB), new TrackDemand(2, 30, 1.0, 2 * MIB));
+        List<CacheTier> tier = List.of(new CacheTier("ram", 2 * MIB));
+        assertThat(CachePlan.plan(unknown, tier, CachePlan.Priority.PER_DAILY_COST).entries("ram"))
+                .extracting(CacheEntry::trackId).containsExactly(2);
+        List<TrackDemand> withFree = List.of(new TrackDemand(1, 1, 1.0, 1 * MIB, 0),
+                new TrackDemand(2, 30, 1.0, 1 * MIB, 1));
+        assertThat(CachePlan.plan(withFree, List.of(new CacheTier("ram", 1 * MIB)), CachePlan.Priority.PER_DAILY_COST)
+                .entries("ram")).extracting(CacheEntry::trackId).containsExactly(1);
+        assertThatThrownBy(() -> new TrackDemand(1, 1, 1, 1, -1)).hasMessageContaining("dailyCost");
+    }
 }

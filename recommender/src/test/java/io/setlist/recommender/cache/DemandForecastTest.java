@@ -14,11 +14,12 @@ import static org.assertj.core.api.Assertions.within;
 class DemandForecastTest {
     private static final long DAY = 86_400_000L;
     private static final long END = 100 * DAY;
+    private static final DemandWeights WEIGHTS = new DemandWeights(28, 7, 0);
 
     /** Track 0: 3 plays a day for the whole window, all completed; track 1: one play yesterday, skipped. */
     private static FeatureTable window() {
         List<long[]> rows = new ArrayList<>(); // ts, track, completed
-        for (int d = 0; d < DemandForecast.WINDOW_DAYS; d++) {
+        for (int d = 0; d < WEIGHTS.windowDays(); d++) {
             for (int p = 0; p < 3; p++) {
                 rows.add(new long[]{END - d * DAY - 1000 - p, 0, 1});
             }
@@ -40,7 +41,7 @@ class DemandForecastTest {
 
     @Test
     void aTrackPlayedAConstantNumberOfTimesADayExpectsThatMany() {
-        DemandForecast f = DemandForecast.of(window(), 3, END, null);
+        DemandForecast f = DemandForecast.of(window(), 3, END, null, WEIGHTS);
         assertThat(f.tracks()).isEqualTo(2);
         int steady = f.rate(0).trackId() == 0 ? 0 : 1;
         assertThat(f.expectedPlays(steady)).isCloseTo(3.0, within(1e-9));
@@ -75,7 +76,7 @@ class DemandForecastTest {
                 throw new UnsupportedOperationException("test model");
             }
         };
-        DemandForecast f = DemandForecast.of(window(), 3, END, byTrack);
+        DemandForecast f = DemandForecast.of(window(), 3, END, byTrack, WEIGHTS);
         for (int i = 0; i < f.tracks(); i++) {
             assertThat(f.probability(i)).isCloseTo(f.rate(i).trackId() == 0 ? 0.9 : 0.2, within(1e-9));
         }
@@ -87,12 +88,33 @@ class DemandForecastTest {
         b.add(0, 180_000, 3_600_000);
         b.add(0, 200_000, 4_000_000);
         b.add(0, 1, 1); // never played: not planned
-        DemandForecast f = DemandForecast.of(window(), 3, END, null);
+        DemandForecast f = DemandForecast.of(window(), 3, END, null, WEIGHTS);
         List<TrackDemand> demand = f.demand(b.build());
         assertThat(demand).extracting(TrackDemand::trackId).containsExactlyInAnyOrder(0, 1);
         for (TrackDemand d : demand) {
             assertThat(d.sizeBytes()).isEqualTo(d.trackId() == 0 ? 3_600_000 : 4_000_000);
             assertThat(d.expectedPlays()).isPositive();
         }
+    }
+
+    @Test
+    void historyBeforeTheWindowAddsDemandButNoCandidatesAndNoRates() {
+        // The window's plays plus one play of track 2, 40 days before the end: history spans 40 days.
+        FeatureTable w = window();
+        int n = w.rows() + 1;
+        long[] ts = java.util.Arrays.copyOf(w.ts(), n);
+        int[] track = java.util.Arrays.copyOf(w.track(), n);
+        byte[] completed = java.util.Arrays.copyOf(w.completed(), n);
+        ts[n - 1] = END - 40 * DAY;
+        track[n - 1] = 2;
+        FeatureTable history = new FeatureTable(new String[]{"track"}, java.util.Arrays.copyOf(w.x(), n), completed,
+                ts, new int[n], track);
+        DemandForecast f = DemandForecast.of(history, 3, END, null, new DemandWeights(28, 7, 0.5));
+        assertThat(f.tracks()).isEqualTo(2);
+        int steady = f.rate(0).trackId() == 0 ? 0 : 1;
+        // 0.5 × 3 (recent rate) + 0.5 × 84 plays / 40 days
+        assertThat(f.expectedPlays(steady)).isCloseTo(1.5 + 0.5 * 84 / 40.0, within(1e-9));
+        assertThat(f.rate(steady).plays()).isEqualTo(84);
+        assertThat(f.globalRate()).isCloseTo(84 / 85.0, within(1e-12));
     }
 }

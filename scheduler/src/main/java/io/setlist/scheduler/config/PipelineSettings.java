@@ -1,6 +1,9 @@
 package io.setlist.scheduler.config;
 
+import io.setlist.recommender.cache.CachePlan;
 import io.setlist.recommender.cache.CacheTier;
+import io.setlist.recommender.cache.DemandWeights;
+import io.setlist.scheduler.predictions.CompletionModels;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +15,8 @@ import java.util.Locale;
  * What the daily pipeline computes.
  *
  * @param cacheTiers         cache tiers, fastest first, with capacities
+ * @param cacheDemand        how the cache plan forecasts tomorrow's plays: recent window, half-life, history blend
+ * @param cachePriority      what the plan divides expected full plays by: bytes, or daily storage cost
  * @param neighbours         k of the user-user neighbourhood
  * @param recommendations    artists kept per user
  * @param inbox              a directory whose new CSV files the {@code import} job loads first in each daily run,
@@ -22,7 +27,8 @@ import java.util.Locale;
  * @param predictionRetentionDays predictions the API served longer ago than this are deleted from
  *                           {@code prediction_log} by the daily purge
  */
-public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int recommendations, Path inbox,
+public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDemand,
+                               CachePlan.Priority cachePriority, int neighbours, int recommendations, Path inbox,
                                int eventRetentionDays, Duration runLease, int predictionRetentionDays) {
     public PipelineSettings {
         cacheTiers = List.copyOf(cacheTiers);
@@ -33,6 +39,10 @@ public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int r
                 p.parsed("SETLIST_CACHE_TIERS", "hot:512MiB,warm:4GiB",
                         "name:capacity,... with names in [a-z0-9-] and capacities like 512MiB",
                         PipelineSettings::parseTiers, "cache tiers, fastest first, with capacities"),
+                readDemand(p),
+                p.flag("SETLIST_CACHE_COST", "rank tracks for the cache by expected full plays per unit of daily "
+                        + "storage cost (`tracks.daily_cost`, from pozytywka's `track_storage`) instead of per byte")
+                        ? CachePlan.Priority.PER_DAILY_COST : CachePlan.Priority.PER_BYTE,
                 p.integer("SETLIST_NEIGHBOURS", 50, 1, Integer.MAX_VALUE, "k of the user-user neighbourhood"),
                 p.integer("SETLIST_RECOMMENDATIONS", 100, 1, Integer.MAX_VALUE, "artists kept per user"),
                 p.optional("SETLIST_INBOX", "no import job", "a directory", Path::of,
@@ -46,6 +56,25 @@ public record PipelineSettings(List<CacheTier> cacheTiers, int neighbours, int r
                         + "run's jobs can be taken over this long after its last heartbeat")),
                 p.integer("SETLIST_PREDICTION_RETENTION_DAYS", 90, 1, Integer.MAX_VALUE, "predictions the API "
                         + "served longer ago than this are deleted from `prediction_log` by the daily `purge`"));
+    }
+
+    /** The cache plan's demand forecast; defaults chosen by {@code eval cache --tune} (README, "Cache replay"). */
+    private static DemandWeights readDemand(ConfigParser p) {
+        DemandWeights d = DemandWeights.DEFAULT;
+        return new DemandWeights(
+                p.integer("SETLIST_CACHE_DEMAND_WINDOW_DAYS", d.windowDays(), 1, CompletionModels.HISTORY_DAYS,
+                        "days of recent plays the cache plan weights by recency; only tracks played in them are "
+                        + "cached"),
+                p.number("SETLIST_CACHE_DEMAND_HALF_LIFE_DAYS", "`" + plain(d.halfLifeDays()) + "`", d.halfLifeDays(),
+                        "a number > 0", x -> x > 0, "half-life in days of the recency weights of those plays"),
+                p.number("SETLIST_CACHE_DEMAND_HISTORY_WEIGHT", "`" + plain(d.historyWeight()) + "`",
+                        d.historyWeight(), "a number in [0, 1]", x -> x >= 0 && x <= 1, "share of a track's "
+                        + "plays per day over the whole " + CompletionModels.HISTORY_DAYS + "-day history in its "
+                        + "expected plays (the rest: the recency-weighted recent rate)"));
+    }
+
+    private static String plain(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
     /** Parses {@code hot:512MiB,warm:4GiB}; units B, KiB, MiB, GiB, TiB (or KB/MB/GB/TB as powers of 1024). */

@@ -4,6 +4,7 @@ import io.setlist.recommender.cache.CacheEntry;
 import io.setlist.recommender.cache.CachePlan;
 import io.setlist.recommender.cache.CacheTier;
 import io.setlist.recommender.cache.DemandForecast;
+import io.setlist.recommender.cache.DemandWeights;
 import io.setlist.recommender.completion.CompletionRates;
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.ListeningData;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * P(a play of the track runs to the end) and tomorrow's expected plays from the last
- * {@value DemandForecast#WINDOW_DAYS} days of sessions ({@link DemandForecast}), turned into each cache tier's
+ * P(a play of the track runs to the end) and tomorrow's expected plays from the recent window of sessions blended
+ * with the history the stage reads ({@link DemandForecast}, {@link DemandWeights}), turned into each cache tier's
  * priority list ({@link CachePlan}); drift of the last week against the earlier weeks ({@link DriftCheck}) goes to
  * {@code run_metrics} beside the run-ledger row, with the model version. This stage only reads the warehouse, calls
  * those pure classes and writes their results.
@@ -32,13 +33,32 @@ import java.util.Optional;
 public final class CompletionStage implements Stage {
     /** Recent window of the drift check: a whole week. */
     static final int DRIFT_DAYS = 7;
+    /** The drift check's whole span: the recent week against the three before it. */
+    static final int DRIFT_SPAN_DAYS = 28;
 
     private final DataSource warehouse;
     private final List<CacheTier> tiers;
+    private final DemandWeights demand;
+    private final CachePlan.Priority priority;
 
     public CompletionStage(DataSource warehouse, List<CacheTier> tiers) {
+        this(warehouse, tiers, DemandWeights.DEFAULT, CachePlan.Priority.PER_BYTE);
+    }
+
+    /**
+     * @param demand   window, half-life and history blend of expected plays; the window fits the history read
+     * @param priority what expected full plays are divided by to rank tracks
+     */
+    public CompletionStage(DataSource warehouse, List<CacheTier> tiers, DemandWeights demand,
+                           CachePlan.Priority priority) {
+        if (demand.windowDays() > CompletionModels.HISTORY_DAYS) {
+            throw new IllegalArgumentException("demand window of " + demand.windowDays() + " days exceeds the "
+                    + CompletionModels.HISTORY_DAYS + " days the stage reads");
+        }
         this.warehouse = warehouse;
         this.tiers = tiers;
+        this.demand = demand;
+        this.priority = priority;
     }
 
     @Override
@@ -49,16 +69,18 @@ public final class CompletionStage implements Stage {
     @Override
     public Outcome run(RunContext context) {
         Instant end = context.businessDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant start = end.minusSeconds(DemandForecast.WINDOW_DAYS * 86_400L);
+        Instant start = end.minusSeconds(DRIFT_SPAN_DAYS * 86_400L);
         long endMillis = end.toEpochMilli();
 
-        // Features replay the same history length the models were trained with; demand uses the last window.
+        // Features replay the same history length the models were trained with; demand blends the recent window
+        // with all of it, and drift compares the
+        // last week with the three before it.
         Instant history = end.minusSeconds(CompletionModels.HISTORY_DAYS * 86_400L);
         ListeningData data = new WarehouseListening(warehouse).read(history, end);
         FeatureTable plays = data.features().between(start.toEpochMilli(), endMillis);
         Optional<CompletionModels.Loaded> champion = new CompletionModels(warehouse).champion();
-        DemandForecast forecast = DemandForecast.of(plays, data.catalog().tracks(), endMillis,
-                champion.map(CompletionModels.Loaded::model).orElse(null));
+        DemandForecast forecast = DemandForecast.of(data.features(), data.catalog().tracks(), endMillis,
+                champion.map(CompletionModels.Loaded::model).orElse(null), demand);
 
         try (DatedReplace out = new CompletionTable(warehouse).replace(context.businessDate())) {
             for (int i = 0; i < forecast.tracks(); i++) {
@@ -68,7 +90,7 @@ public final class CompletionStage implements Stage {
             out.commit();
         }
 
-        CachePlan plan = CachePlan.plan(forecast.demand(data.catalog()), tiers);
+        CachePlan plan = CachePlan.plan(forecast.demand(data.catalog()), tiers, priority);
         long cached = 0;
         try (DatedReplace out = new CachePriorityTable(warehouse).replace(context.businessDate())) {
             for (String tier : plan.tierNames()) {

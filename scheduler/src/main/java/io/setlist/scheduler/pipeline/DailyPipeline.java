@@ -77,7 +77,8 @@ public final class DailyPipeline {
                 new RetentionStage(backends.warehouse()),
                 new PurgeStage(backends.warehouse(), settings.eventRetentionDays(), settings.predictionRetentionDays()),
                 new RecommendStage(backends.warehouse(), recommender),
-                new CompletionStage(backends.warehouse(), settings.cacheTiers()),
+                new CompletionStage(backends.warehouse(), settings.cacheTiers(), settings.cacheDemand(),
+                        settings.cachePriority()),
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),
                 new CleanupStage(backends.dynamo(), backends.tables(), publish.keepRuns())));
         return new DailyPipeline(stages, new RunLedger(backends.warehouse(), settings.runLease()), clock,

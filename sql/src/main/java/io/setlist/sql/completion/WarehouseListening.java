@@ -33,7 +33,11 @@ public final class WarehouseListening {
                 catalog.add(0, 1, 1);
                 trackKeys.add(null);
             }
-            catalog.add(rs.getInt(3), rs.getInt(4), rs.getLong(5));
+            int t = catalog.add(rs.getInt(3), rs.getInt(4), rs.getLong(5));
+            double cost = rs.getDouble(6);
+            if (!rs.wasNull()) {
+                catalog.dailyCost(t, cost);
+            }
             trackKeys.add(rs.getString(2));
         });
         List<String> userKeys = new ArrayList<>();

@@ -66,6 +66,15 @@ class RealDatasetImportTest {
                     .containsExactly("10229");
             assertThat(LastfmImportTest.rows(db, "SELECT count(*) FROM tracks WHERE size_bytes <> duration_ms * 20 "
                     + "OR daily_cost IS NULL")).containsExactly("0");
+            // The cache plan's cost priority (SETLIST_CACHE_COST) reads the daily cost through the completion catalogue.
+            io.setlist.recommender.completion.TrackCatalog catalog = new io.setlist.sql.completion.WarehouseListening(
+                    db.dataSource()).read(java.time.Instant.parse("2023-01-01T00:00:00Z"),
+                    java.time.Instant.parse("2023-01-02T00:00:00Z")).catalog();
+            for (String idCost : LastfmImportTest.rows(db, "SELECT track_id || '|' || daily_cost FROM tracks "
+                    + "ORDER BY daily_cost DESC, track_id LIMIT 3")) {
+                String[] f = idCost.split("\\|");
+                assertThat(catalog.dailyCost(Integer.parseInt(f[0]))).isEqualTo(Double.parseDouble(f[1]));
+            }
 
             WorkloadImport.ImportReport again = WorkloadImport.importPath(db.dataSource(), ImportFormat.POZYTYWKA,
                     v2, ImportProgress.NONE);

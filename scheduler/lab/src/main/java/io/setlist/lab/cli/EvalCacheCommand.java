@@ -3,6 +3,7 @@ package io.setlist.lab.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.setlist.lab.replay.CacheEvaluation;
+import io.setlist.recommender.cache.DemandWeights;
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.ListeningData;
 import io.setlist.recommender.completion.model.ModelSelection;
@@ -10,7 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "cache", mixinStandardHelpOptions = true,
@@ -32,6 +37,20 @@ final class EvalCacheCommand implements Callable<Integer> {
             description = "Capacities as shares of the window's working set (default: ${DEFAULT-VALUE}).")
     double[] capacities;
 
+    @Option(names = "--plan-window-days", description = "The plan's recent window in days (default: the shipped default of SETLIST_CACHE_DEMAND_WINDOW_DAYS).")
+    Integer planWindowDays;
+
+    @Option(names = "--half-life-days", description = "The plan's recency half-life in days (default: the shipped default of SETLIST_CACHE_DEMAND_HALF_LIFE_DAYS).")
+    Double halfLifeDays;
+
+    @Option(names = "--history-weight", description = "The plan's share of the all-history rate (default: the shipped default of SETLIST_CACHE_DEMAND_HISTORY_WEIGHT).")
+    Double historyWeight;
+
+    @Option(names = "--tune", description = "Choose the plan's window, half-life and history weight on a validation "
+            + "replay of the window-days just before the replayed window (maximising the worst plan/LFU ratio of "
+            + "full-play hit rates over the capacities, then the mean), then replay the window once with them.")
+    boolean tune;
+
     @Mixin
     io.setlist.scheduler.cli.StartupConfig startup;
 
@@ -45,13 +64,20 @@ final class EvalCacheCommand implements Callable<Integer> {
         FeatureTable plays = data.features();
         // The model behind the plan is trained and calibrated strictly before the replayed window.
         long windowFrom = (Math.floorDiv(plays.ts()[plays.rows() - 1], DAY_MS) + 1 - windowDays) * DAY_MS;
+        DemandWeights weights = new DemandWeights(
+                planWindowDays != null ? planWindowDays : DemandWeights.DEFAULT.windowDays(),
+                halfLifeDays != null ? halfLifeDays : DemandWeights.DEFAULT.halfLifeDays(),
+                historyWeight != null ? historyWeight : DemandWeights.DEFAULT.historyWeight());
+        if (tune) {
+            weights = tune(plays.between(Long.MIN_VALUE, windowFrom), data);
+        }
         long validationFrom = windowFrom - 14 * DAY_MS;
         ModelSelection.Fitted model = ModelSelection.fit("gradient-boosted-trees",
                 plays.between(Long.MIN_VALUE, validationFrom), plays.between(validationFrom, windowFrom),
                 ModelSelection.Grid.small());
         double[] p = ModelSelection.predict(model.calibrated(), plays);
         CacheEvaluation.Report report = CacheEvaluation.evaluate(plays, data.catalog(), p, windowDays, warmupDays,
-                capacities);
+                capacities, weights);
         if (store) {
             try (io.setlist.scheduler.config.Backends backends = io.setlist.scheduler.config.Backends.open(
                     startup.get())) {
@@ -68,6 +94,8 @@ final class EvalCacheCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
             return 0;
         }
+        System.out.printf("plan: window %d days, half-life %s days, history weight %s%n", weights.windowDays(),
+                weights.halfLifeDays(), weights.historyWeight());
         System.out.printf("%s: replay %s .. %s: %,d plays (%,d full), working set %.1f MiB%n", data.source(),
                 Instant.ofEpochMilli(report.windowFrom()), Instant.ofEpochMilli(report.windowTo()), report.requests(),
                 report.fullPlays(), report.workingSetBytes() / 1048576.0);
@@ -78,5 +106,38 @@ final class EvalCacheCommand implements Callable<Integer> {
                     r.capacityBytes() / 1048576.0, r.policy(), 100 * r.byteHitRate(), 100 * r.fullPlayHitRate());
         }
         return 0;
+    }
+
+    /** The grid's best weights on the validation replay; prints the ten best and the chosen one (on stderr with --format json). */
+    private DemandWeights tune(FeatureTable validation, ListeningData data) {
+        List<DemandWeights> grid = new ArrayList<>();
+        for (int window : new int[] {7, 14, 28, 56, 84}) {
+            for (double halfLife : new double[] {3, 7, 14, 28}) {
+                for (double blend : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+                    grid.add(new DemandWeights(window, halfLife, blend));
+                }
+            }
+        }
+        List<CacheEvaluation.Trial> trials = new ArrayList<>(CacheEvaluation.tune(validation, data.catalog(),
+                windowDays, warmupDays, capacities, grid));
+        trials.sort(Comparator.comparingDouble(CacheEvaluation.Trial::worstRatioToLfu)
+                .thenComparingDouble(CacheEvaluation.Trial::meanFullPlayHitRate).reversed());
+        PrintStream out = source.json() ? System.err : System.out;
+        long to = validation.ts()[validation.rows() - 1];
+        out.printf("tune: validation replay of the %d days up to %s, %d candidates; best 10 by worst plan/LFU "
+                + "full-play ratio, then mean:%n", windowDays, Instant.ofEpochMilli((Math.floorDiv(to, DAY_MS) + 1) * DAY_MS),
+                trials.size());
+        out.printf("%6s %9s %7s %10s %10s  full-play hit rate per capacity (plan / LFU)%n", "window", "half-life",
+                "history", "worst/LFU", "mean");
+        for (CacheEvaluation.Trial t : trials.subList(0, Math.min(10, trials.size()))) {
+            StringBuilder perCapacity = new StringBuilder();
+            for (int c = 0; c < capacities.length; c++) {
+                perCapacity.append(String.format(" %.0f%%: %.2f/%.2f", 100 * capacities[c],
+                        100 * t.fullPlayHitRate()[c], 100 * t.lfuFullPlayHitRate()[c]));
+            }
+            out.printf("%6d %9.0f %7.2f %10.3f %9.2f%% %s%n", t.weights().windowDays(), t.weights().halfLifeDays(),
+                    t.weights().historyWeight(), t.worstRatioToLfu(), 100 * t.meanFullPlayHitRate(), perCapacity);
+        }
+        return trials.get(0).weights();
     }
 }

@@ -2,9 +2,11 @@ package io.setlist.lab.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.setlist.recommender.cache.DemandWeights;
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.TrackCatalog;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +76,50 @@ class CachePoliciesTest {
             completed[i] = (byte) (track[i] == 0 ? 1 : 0);
         }
         FeatureTable plays = new FeatureTable(new String[0], new double[0], completed, ts, new int[n], track);
-        IntOpenHashSet plan = CacheEvaluation.plan(plays, catalog, null, 5_000_000).apply(110 * day);
+        IntOpenHashSet plan = CacheEvaluation.plan(plays, catalog, null, 5_000_000, DemandWeights.DEFAULT).apply(110 * day);
         assertThat(plan).containsExactly(0);
-        assertThat(CacheEvaluation.plan(plays, catalog, null, 3_999_999).apply(110 * day)).isEmpty();
+        assertThat(CacheEvaluation.plan(plays, catalog, null, 3_999_999, DemandWeights.DEFAULT).apply(110 * day)).isEmpty();
+    }
+
+    @Test
+    void tuningReplaysTheSamePlanAndLfuAsTheEvaluation() {
+        // 60 days of skewed plays over 50 tracks of different sizes; the tune's figures for a candidate must be the
+        // evaluation's for the same weights, so what is chosen on validation is what is later reported.
+        SplittableRandom rng = new SplittableRandom(11);
+        TrackCatalog.Builder b = new TrackCatalog.Builder();
+        for (int t = 0; t < 50; t++) {
+            b.add(0, 200_000, 1_000_000 + 37_000L * t);
+        }
+        TrackCatalog catalog = b.build();
+        long day = 86_400_000L;
+        int n = 6_000;
+        long[] ts = new long[n];
+        int[] track = new int[n];
+        byte[] completed = new byte[n];
+        for (int i = 0; i < n; i++) {
+            ts[i] = 1000 * day + i * (60 * day / n);
+            track[i] = (int) Math.min(49, Math.floor(Math.pow(rng.nextDouble(), 2) * 50));
+            completed[i] = (byte) (rng.nextDouble() < 0.6 ? 1 : 0);
+        }
+        FeatureTable plays = new FeatureTable(new String[0], new double[0], completed, ts, new int[n], track);
+        double[] shares = {0.1, 0.3};
+        List<DemandWeights> grid = List.of(new DemandWeights(7, 3, 0), new DemandWeights(28, 14, 0.5));
+        List<CacheEvaluation.Trial> trials = CacheEvaluation.tune(plays, catalog, 7, 28, shares, grid);
+        assertThat(trials).extracting(CacheEvaluation.Trial::weights).containsExactlyElementsOf(grid);
+        for (CacheEvaluation.Trial trial : trials) {
+            CacheEvaluation.Report report = CacheEvaluation.evaluate(plays, catalog, null, 7, 28, shares,
+                    trial.weights());
+            for (int c = 0; c < shares.length; c++) {
+                double share = shares[c];
+                assertThat(trial.fullPlayHitRate()[c]).isEqualTo(rate(report, "Setlist plan (rates)", share));
+                assertThat(trial.lfuFullPlayHitRate()[c]).isEqualTo(rate(report, "LFU", share));
+            }
+            assertThat(trial.fullPlayHitRate()[1]).isGreaterThan(0);
+        }
+    }
+
+    private static double rate(CacheEvaluation.Report report, String policy, double share) {
+        return report.rows().stream().filter(r -> r.policy().equals(policy) && r.capacityShare() == share)
+                .findFirst().orElseThrow().fullPlayHitRate();
     }
 }
