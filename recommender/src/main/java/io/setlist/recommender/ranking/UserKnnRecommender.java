@@ -47,6 +47,32 @@ public final class UserKnnRecommender {
     /** As above, reporting phases and their timings to {@code progress}. */
     public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
                                     RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
+        Prepared prepared = prepare(counts, allUserIds, profilesOfAllUserIds, s, progress);
+        long t1 = System.nanoTime();
+        progress.started("neighbours", counts.users());
+        NeighbourIndex neighbours = neighbours(prepared, 0, counts.users(), progress::advance);
+        long t2 = System.nanoTime();
+        progress.finished("neighbours", (t2 - t1) / 1e9);
+
+        progress.started("ranking", allUserIds.length);
+        rankInOrder(counts, prepared.weights(), neighbours, prepared.segments(), allUserIds, profilesOfAllUserIds, s,
+                sink, progress);
+        progress.finished("ranking", (System.nanoTime() - t2) / 1e9);
+    }
+
+    /**
+     * What every block of one batch shares, computed once from all users: the row weights (BM25 needs every
+     * artist's listener count), the profiles by user index and the segment charts. A partitioned run (Spark)
+     * prepares it on each machine from the same inputs and gets the same values, then calls {@link #neighbours} and
+     * {@link #rankBlock} on its share of the users.
+     */
+    public record Prepared(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                           SegmentPopularity segments, RecommenderSettings settings) {
+    }
+
+    /** The weights phase of {@link #recommendAll}: O(plays + users). */
+    public static Prepared prepare(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
+                                   RecommenderSettings s, RecommendProgress progress) {
         if (profilesOfAllUserIds.length != allUserIds.length) {
             throw new IllegalArgumentException("profiles must align with user ids: "
                     + profilesOfAllUserIds.length + " != " + allUserIds.length);
@@ -70,19 +96,31 @@ public final class UserKnnRecommender {
         float[] weights = RowWeights.apply(counts, s.weighting());
         SegmentPopularity segments = SegmentPopularity.build(counts, profilesByUserIndex, s.topN());
         progress.advance(counts.users());
-        long t1 = System.nanoTime();
-        progress.finished("weights", (t1 - t0) / 1e9);
+        progress.finished("weights", (System.nanoTime() - t0) / 1e9);
+        return new Prepared(counts, weights, profilesByUserIndex, segments, s);
+    }
 
-        progress.started("neighbours", counts.users());
-        NeighbourIndex neighbours = NeighbourIndex.buildRange(counts, weights, profilesByUserIndex, s.profileWeight(),
-                s.neighbours(), s.threads(), 0, counts.users(), progress::advance,
-                s.maxPostingsPerArtist());
-        long t2 = System.nanoTime();
-        progress.finished("neighbours", (t2 - t1) / 1e9);
+    /**
+     * Exact neighbours of the user indexes {@code fromUser..toUser-1} ({@link NeighbourIndex#buildRange}); all
+     * users for the single-machine batch, one block of them for a partitioned run. Same neighbours either way.
+     */
+    public static NeighbourIndex neighbours(Prepared p, int fromUser, int toUser, java.util.function.IntConsumer progress) {
+        RecommenderSettings s = p.settings();
+        return NeighbourIndex.buildRange(p.counts(), p.weights(), p.profilesByUserIndex(), s.profileWeight(),
+                s.neighbours(), s.threads(), fromUser, toUser, progress, s.maxPostingsPerArtist());
+    }
 
-        progress.started("ranking", allUserIds.length);
-        rankInOrder(counts, weights, neighbours, segments, allUserIds, profilesOfAllUserIds, s, sink, progress);
-        progress.finished("ranking", (System.nanoTime() - t2) / 1e9);
+    /**
+     * Ranks {@code userIds} on the calling thread, handing one list per user to {@code sink} in order: the same
+     * lists {@link #recommendAll} gives them, provided {@code neighbours} holds the neighbours of every one of them
+     * that has plays (from {@link #neighbours} over a range covering their user indexes).
+     */
+    public static void rankBlock(Prepared p, NeighbourIndex neighbours, int[] userIds, UserProfile[] profiles,
+                                 Consumer<RankedItems> sink) {
+        NeighbourRanking ranking = new NeighbourRanking(p.counts(), p.weights(), neighbours);
+        for (int i = 0; i < userIds.length; i++) {
+            sink.accept(rankOne(p.counts(), ranking, p.segments(), userIds[i], profiles[i], p.settings()));
+        }
     }
 
     /** Users ranked per chunk: the chunk is computed by all threads, then handed to the sink in input order. */

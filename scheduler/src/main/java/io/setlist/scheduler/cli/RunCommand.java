@@ -41,6 +41,11 @@ final class RunCommand implements Callable<Integer>, ClockedFactory.UsesClock {
     @Option(names = "--force", description = "Run jobs again even if they already succeeded for the date.")
     boolean force;
 
+    @Option(names = "--engine", defaultValue = "jvm", description = "jvm (default): this process. spark: "
+            + "`./setlist run recommend --engine spark [--master URL]` runs the recommend job on Apache Spark, from "
+            + "the scheduler/spark module, whose classpath (unlike this one) has Spark.")
+    String engine;
+
     @Override
     public void useClock(Clock clock) {
         this.clock = clock;
@@ -50,6 +55,14 @@ final class RunCommand implements Callable<Integer>, ClockedFactory.UsesClock {
     public Integer call() {
         if ((from == null) != (to == null) || (from != null && date != null)) {
             throw new IllegalArgumentException("use either --date D or both --from D1 --to D2");
+        }
+        if ("spark".equals(engine)) {
+            throw new IllegalArgumentException("the Spark engine is not on the service's classpath: run "
+                    + "`./setlist run recommend --engine spark [--master URL]` (the launcher starts it from "
+                    + "scheduler/spark) or spark-submit the setlist-spark module (README, \"Recommend on Apache Spark\")");
+        }
+        if (!"jvm".equals(engine)) {
+            throw new IllegalArgumentException("--engine must be jvm or spark, got '" + engine + "'");
         }
         LocalDate businessDate = date != null ? date : BusinessDate.yesterday(clock);
         Config config = startup.get();

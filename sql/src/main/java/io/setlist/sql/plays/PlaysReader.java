@@ -29,6 +29,28 @@ public final class PlaysReader {
                 rs -> sink.row(rs.getInt(1), rs.getInt(2), rs.getInt(3)));
     }
 
+    /**
+     * The plays of the users {@code fromUserId <= user_id < toUserId}: one partition of a parallel read (the
+     * primary key (user_id, artist_id) makes it an index range scan).
+     */
+    public long forEachPlayOfUsers(int fromUserId, int toUserId, PlayRow sink) {
+        return RowStream.forEach(ds, "plays/plays_in_user_range.sql", s -> {
+                    s.setInt(1, fromUserId);
+                    s.setInt(2, toUserId);
+                },
+                rs -> sink.row(rs.getInt(1), rs.getInt(2), rs.getInt(3)));
+    }
+
+    /** {@code {lowest, highest}} user id with plays; {@code {0, -1}} when there are no plays. */
+    public int[] userIdRange() {
+        int[] range = new int[2];
+        RowStream.forEach(ds, "plays/user_id_range.sql", s -> { }, rs -> {
+            range[0] = rs.getInt(1);
+            range[1] = rs.getInt(2);
+        });
+        return range;
+    }
+
     public long forEachProfile(ProfileRow sink) {
         return RowStream.forEach(ds, "plays/all_profiles.sql", s -> { }, rs -> {
             String gender = rs.getString(2);

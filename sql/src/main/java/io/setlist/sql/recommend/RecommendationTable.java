@@ -37,6 +37,28 @@ public final class RecommendationTable {
         return n[0];
     }
 
+    /** Rows (user, rank, artist, score, source) on a date. */
+    public long rowsOn(LocalDate date) {
+        long[] n = new long[1];
+        RowStream.forEach(ds, "recommend/count_rows.sql", s -> s.setObject(1, date), rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    /**
+     * Rows (user, rank, artist, score, source) present on one date and not on the other, both ways: 0 when two runs
+     * wrote exactly the same lists (scores compared as stored, bit for bit).
+     */
+    public long rowsDifferingBetween(LocalDate a, LocalDate b) {
+        long[] n = new long[1];
+        RowStream.forEach(ds, "recommend/rows_differing.sql", s -> {
+            s.setObject(1, a);
+            s.setObject(2, b);
+            s.setObject(3, b);
+            s.setObject(4, a);
+        }, rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
     /** One user key per recommendation source ({@code neighbours}, {@code segment}, {@code global}) on a date. */
     public java.util.Map<String, String> sampleUserPerSource(LocalDate date) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();

@@ -1,0 +1,120 @@
+package io.setlist.spark.engine;
+
+import io.setlist.recommender.ranking.RecommenderSettings;
+import io.setlist.scheduler.pipeline.RecommendStage;
+import io.setlist.scheduler.pipeline.Stage;
+import io.setlist.scheduler.pipeline.TerminalProgress;
+import io.setlist.sql.Database;
+import io.setlist.sql.embedded.LocalPostgres;
+import io.setlist.sql.load.ImportFormat;
+import io.setlist.sql.load.ImportProgress;
+import io.setlist.sql.load.WorkloadImport;
+import io.setlist.sql.recommend.RecommendationTable;
+import io.setlist.sql.workload.LastfmSynthetic;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code bench spark}: per size, the single-JVM recommend stage and the Spark one on the same warehouse, one after
+ * the other in this process, each writing its own business date; then a check that both dates hold the same rows.
+ * In {@code local[N]} the executors are threads of this JVM, so the peak heap is the driver's and the executors'
+ * together, and the single JVM runs on N threads too.
+ */
+public final class EngineComparison {
+    private static final LocalDate SINGLE_JVM_DATE = LocalDate.parse("2026-01-01");
+    private static final LocalDate SPARK_DATE = LocalDate.parse("2026-01-02");
+
+    private EngineComparison() {
+    }
+
+    public static void run(List<Integer> sizes, String master, int tasks, RecommenderSettings settings, Path dataDir,
+                           PrintStream out) {
+        try (JavaSparkContext spark = SparkSessions.start("setlist-bench-spark", master)) {
+            int cores = spark.defaultParallelism();
+            RecommenderSettings single = settings.withThreads(cores);
+            out.printf("bench spark: master %s (%d cores), single JVM on %d threads, %s, k=%d, top %d, max heap %.1f GB%n",
+                    master, cores, cores, settings.weighting(), settings.neighbours(), settings.topN(),
+                    Runtime.getRuntime().maxMemory() / 1e9);
+            for (int users : sizes) {
+                runSize(users, spark, tasks, single, dataDir, out);
+            }
+        }
+    }
+
+    private static void runSize(int users, JavaSparkContext spark, int tasks, RecommenderSettings settings,
+                                Path dataDir, PrintStream out) {
+        Path dir = dataDir.resolve("lastfm-" + users);
+        if (!Files.isRegularFile(dir.resolve(LastfmSynthetic.PLAYS_FILE))) {
+            LastfmSynthetic.generate(new LastfmSynthetic.Settings(users, 42, false), dir);
+        }
+        try (LocalPostgres pg = LocalPostgres.startEphemeral();
+             Database db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 4)) {
+            WorkloadImport.importPath(db.dataSource(), ImportFormat.LASTFM_360K, dir, ImportProgress.NONE);
+
+            resetHeapPeak();
+            long cpu0 = TerminalProgress.processCpuNanos();
+            long t0 = System.nanoTime();
+            Stage.Outcome jvm = new RecommendStage(db.dataSource(), settings)
+                    .run(new Stage.RunContext(SINGLE_JVM_DATE, "bench-jvm", Instant.now()));
+            double jvmSeconds = (System.nanoTime() - t0) / 1e9;
+            double jvmCpu = (TerminalProgress.processCpuNanos() - cpu0) / 1e9;
+            long jvmHeap = heapPeak();
+
+            SparkRecommendStage stage = new SparkRecommendStage(spark, db.dataSource(),
+                    new WarehouseAddress(pg.jdbcUrl("postgres"), pg.user(), ""), settings, tasks);
+            resetHeapPeak();
+            cpu0 = TerminalProgress.processCpuNanos();
+            t0 = System.nanoTime();
+            Stage.Outcome onSpark = stage.run(new Stage.RunContext(SPARK_DATE, "bench-spark", Instant.now()));
+            double sparkSeconds = (System.nanoTime() - t0) / 1e9;
+            double sparkCpu = (TerminalProgress.processCpuNanos() - cpu0) / 1e9;
+            long sparkHeap = heapPeak();
+            SparkRecommendStage.Report r = stage.lastReport();
+
+            RecommendationTable table = new RecommendationTable(db.dataSource());
+            long differing = table.rowsDifferingBetween(SINGLE_JVM_DATE, SPARK_DATE);
+            out.printf("%n%,d users, %,d play rows%n", users, onSpark.rowsIn());
+            out.printf("  single JVM : %7.1f s wall, %7.1f s CPU, peak heap %.2f GB | %s%n", jvmSeconds, jvmCpu,
+                    jvmHeap / 1e9, jvm.summary());
+            out.printf("  spark      : %7.1f s wall, %7.1f s CPU, peak heap %.2f GB | %s%n", sparkSeconds, sparkCpu,
+                    sparkHeap / 1e9, onSpark.summary());
+            out.printf("  spark / single JVM wall: %.2fx; identical lists: %s (%,d rows each, %,d differing)%n",
+                    sparkSeconds / jvmSeconds, differing == 0 && jvm.rowsOut() == onSpark.rowsOut() ? "yes" : "NO",
+                    onSpark.rowsOut(), differing);
+            out.printf("  accumulations (postings read by the Spark blocks = sum of listeners^2): %,d"
+                            + " (the single JVM's pairwise search reads about half)%n", r.postingsScanned());
+            out.printf("  spark read phase : %d tasks, results %,d B, shuffle read %,d B / written %,d B%n",
+                    r.readTasks(), r.readMetrics().resultBytes(), r.readMetrics().shuffleReadBytes(),
+                    r.readMetrics().shuffleWriteBytes());
+            out.printf("  spark block phase: %d tasks, %.1f s executor CPU, broadcast payload %,d B, results %,d B, "
+                            + "shuffle read %,d B / written %,d B, peak Spark execution memory %,d B%n",
+                    r.blockTasks(), r.blockMetrics().cpuSeconds(), r.broadcastBytes(), r.blockMetrics().resultBytes(),
+                    r.blockMetrics().shuffleReadBytes(), r.blockMetrics().shuffleWriteBytes(),
+                    r.blockMetrics().peakExecutionMemory());
+            if (differing != 0) {
+                throw new IllegalStateException(differing + " rows differ between the single-JVM and the Spark run");
+            }
+        }
+    }
+
+    private static void resetHeapPeak() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the reset: an upper bound, as the pools need not peak together. */
+    private static long heapPeak() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FROM recommendations WHERE business_date = ?
