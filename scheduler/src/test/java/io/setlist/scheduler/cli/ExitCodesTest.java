@@ -50,4 +50,17 @@ class ExitCodesTest {
         assertThat(run(new DailyPipeline.StageFailedException("recommend", day, "boom", null), new StringWriter()))
                 .isEqualTo(1);
     }
+
+    @Test
+    void theSparkEngineAskedOfTheServiceSaysWhereItIs() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = SetlistCli.commandLine(java.time.Clock.systemUTC());
+        cli.setErr(new PrintWriter(err));
+        // refused before any backend is opened: the service's classpath has no Spark
+        assertThat(cli.execute("run", "recommend", "--engine", "spark")).isEqualTo(1);
+        assertThat(err.toString()).contains("the Spark engine is not on the service's classpath")
+                .contains("./setlist run recommend --engine spark");
+        assertThat(cli.execute("run", "recommend", "--engine", "flink")).isEqualTo(1);
+        assertThat(err.toString()).contains("--engine must be jvm or spark, got 'flink'");
+    }
 }

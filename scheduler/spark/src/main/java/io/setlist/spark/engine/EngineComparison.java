@@ -10,14 +10,12 @@ import io.setlist.sql.load.ImportFormat;
 import io.setlist.sql.load.ImportProgress;
 import io.setlist.sql.load.WorkloadImport;
 import io.setlist.sql.recommend.RecommendationTable;
-import io.setlist.sql.workload.LastfmSynthetic;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,10 +50,8 @@ public final class EngineComparison {
 
     private static void runSize(int users, JavaSparkContext spark, int tasks, RecommenderSettings settings,
                                 Path dataDir, PrintStream out) {
-        Path dir = dataDir.resolve("lastfm-" + users);
-        if (!Files.isRegularFile(dir.resolve(LastfmSynthetic.PLAYS_FILE))) {
-            LastfmSynthetic.generate(new LastfmSynthetic.Settings(users, 42, false), dir);
-        }
+        Path dir = dataDir.resolve("listening-" + users);
+        ListeningFiles.writeIfMissing(users, 42, dir);
         try (LocalPostgres pg = LocalPostgres.startEphemeral();
              Database db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 4)) {
             WorkloadImport.importPath(db.dataSource(), ImportFormat.LASTFM_360K, dir, ImportProgress.NONE);
@@ -63,8 +59,9 @@ public final class EngineComparison {
             resetHeapPeak();
             long cpu0 = TerminalProgress.processCpuNanos();
             long t0 = System.nanoTime();
-            Stage.Outcome jvm = new RecommendStage(db.dataSource(), settings)
-                    .run(new Stage.RunContext(SINGLE_JVM_DATE, "bench-jvm", Instant.now()));
+            RecommendStage singleJvm = new RecommendStage(db.dataSource(), settings);
+            Stage.Outcome jvm = singleJvm.run(new Stage.RunContext(SINGLE_JVM_DATE, "bench-jvm", Instant.now()));
+            java.util.Map<String, Double> jvmPhases = phases(jvm.summary());
             double jvmSeconds = (System.nanoTime() - t0) / 1e9;
             double jvmCpu = (TerminalProgress.processCpuNanos() - cpu0) / 1e9;
             long jvmHeap = heapPeak();
@@ -87,23 +84,39 @@ public final class EngineComparison {
                     jvmHeap / 1e9, jvm.summary());
             out.printf("  spark      : %7.1f s wall, %7.1f s CPU, peak heap %.2f GB | %s%n", sparkSeconds, sparkCpu,
                     sparkHeap / 1e9, onSpark.summary());
-            out.printf("  spark / single JVM wall: %.2fx; identical lists: %s (%,d rows each, %,d differing)%n",
-                    sparkSeconds / jvmSeconds, differing == 0 && jvm.rowsOut() == onSpark.rowsOut() ? "yes" : "NO",
+            double jvmCompute = jvmPhases.getOrDefault("neighbours", 0.0) + jvmPhases.getOrDefault("ranking", 0.0);
+            double sparkCompute = r.seconds().getOrDefault("neighbours+ranking", 0.0);
+            out.printf("  spark / single JVM: %.2fx wall of the stage, %.2fx neighbours+ranking (%.1f s / %.1f s); "
+                            + "identical lists: %s (%,d rows each, %,d differing)%n",
+                    sparkSeconds / jvmSeconds, sparkCompute / jvmCompute, sparkCompute, jvmCompute, differing == 0 && jvm.rowsOut() == onSpark.rowsOut() ? "yes" : "NO",
                     onSpark.rowsOut(), differing);
             out.printf("  accumulations (postings read by the Spark blocks = sum of listeners^2): %,d"
                             + " (the single JVM's pairwise search reads about half)%n", r.postingsScanned());
             out.printf("  spark read phase : %d tasks, results %,d B, shuffle read %,d B / written %,d B%n",
                     r.readTasks(), r.readMetrics().resultBytes(), r.readMetrics().shuffleReadBytes(),
                     r.readMetrics().shuffleWriteBytes());
-            out.printf("  spark block phase: %d tasks, %.1f s executor CPU, broadcast payload %,d B, results %,d B, "
+            out.printf("  spark block phase: %d tasks, %.1f s executor CPU, broadcast payload %,d B, "
                             + "shuffle read %,d B / written %,d B, peak Spark execution memory %,d B%n",
-                    r.blockTasks(), r.blockMetrics().cpuSeconds(), r.broadcastBytes(), r.blockMetrics().resultBytes(),
+                    r.blockTasks(), r.blockMetrics().cpuSeconds(), r.broadcastBytes(),
                     r.blockMetrics().shuffleReadBytes(), r.blockMetrics().shuffleWriteBytes(),
                     r.blockMetrics().peakExecutionMemory());
+            out.printf("  spark write phase: %d tasks, lists sent to the driver %,d B, shuffle read %,d B / written %,d B%n",
+                    r.writeMetrics().tasks(), r.writeMetrics().resultBytes(), r.writeMetrics().shuffleReadBytes(),
+                    r.writeMetrics().shuffleWriteBytes());
             if (differing != 0) {
                 throw new IllegalStateException(differing + " rows differ between the single-JVM and the Spark run");
             }
         }
+    }
+
+    /** The phase timings of a stage summary ("...; matrix 0.1 s, neighbours 3.2 s, ..."). */
+    static java.util.Map<String, Double> phases(String summary) {
+        java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z+]+) (\\d+\\.\\d) s").matcher(summary);
+        while (m.find()) {
+            phases.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return phases;
     }
 
     private static void resetHeapPeak() {

@@ -85,10 +85,13 @@ public final class SparkRecommendStage implements Stage {
         return "recommend";
     }
 
-    /** Figures of the last run, for the benchmark: Spark's task metrics and what the engine moved. */
+    /**
+     * Figures of the last run, for the benchmark: Spark's task metrics of its three jobs (read the plays; search and
+     * rank, results cached on the executors; stream the cached lists to the driver's writer) and what it moved.
+     */
     public record Report(int readTasks, int blockTasks, long broadcastBytes, long postingsScanned,
                          SparkTaskTotals.Snapshot readMetrics, SparkTaskTotals.Snapshot blockMetrics,
-                         Map<String, Double> seconds) {
+                         SparkTaskTotals.Snapshot writeMetrics, Map<String, Double> seconds) {
     }
 
     public Report lastReport() {
@@ -137,6 +140,7 @@ public final class SparkRecommendStage implements Stage {
             long t3 = System.nanoTime();
             progress.record("neighbours+ranking", (t3 - t2) / 1e9);
 
+            SparkTaskTotals.Snapshot beforeWrite = totals.snapshot();
             Map<Source, long[]> bySource = new EnumMap<>(Source.class);
             long[] rows = new long[1];
             try (RecommendationTable.Writer writer = new RecommendationTable(warehouse).replace(context.businessDate())) {
@@ -154,8 +158,9 @@ public final class SparkRecommendStage implements Stage {
                 writer.commit();
             }
             progress.record("write", (System.nanoTime() - t3) / 1e9);
+            SparkTaskTotals.Snapshot writeMetrics = totals.snapshot().minus(beforeWrite);
             lastReport = new Report(idRanges.size(), plan.size(), input.payloadBytes(), postingsScanned, readMetrics,
-                    blockMetrics, progress.seconds());
+                    blockMetrics, writeMetrics, progress.seconds());
             StringBuilder summary = new StringBuilder(String.format(
                     "%d users recommended from %d play rows (%d artists):", userIds.size(), input.plays(),
                     prepared.counts().artists()));
@@ -163,8 +168,8 @@ public final class SparkRecommendStage implements Stage {
             summary.append("; ").append(progress.timings()).append(String.format(
                     "; engine spark (%s): %d read tasks, %d block tasks, broadcast %.1f MB, results %.1f MB, shuffle %d B",
                     spark.master(), idRanges.size(), plan.size(), input.payloadBytes() / 1e6,
-                    blockMetrics.resultBytes() / 1e6,
-                    blockMetrics.shuffleReadBytes() + blockMetrics.shuffleWriteBytes()));
+                    writeMetrics.resultBytes() / 1e6,
+                    readMetrics.shuffleReadBytes() + blockMetrics.shuffleReadBytes() + writeMetrics.shuffleReadBytes()));
             return new Outcome(input.plays(), rows[0], summary.toString());
         } finally {
             ranked.unpersist(false);
