@@ -60,11 +60,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         Config settings = startup.get();
-        if (settings.runtime().logLevel() == null) {
-            // The demo prints its own summary; per-stage log lines would say everything twice.
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.setlist"))
-                    .setLevel(ch.qos.logback.classic.Level.WARN);
-        }
+        LabCli.quietLogs(settings);
         if (port != null) {
             settings = settings.withHttpPort(port);
         }

@@ -49,6 +49,17 @@ public final class LabCli implements Runnable, ConfiguredRoot {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Only warnings from Setlist's own loggers unless {@code SETLIST_LOG_LEVEL} says otherwise: the demo and the
+     * benchmarks print their own summary, and per-stage log lines would say everything twice.
+     */
+    static void quietLogs(Config config) {
+        if (config.runtime().logLevel() == null) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.setlist"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(SetlistCli.execute(new CommandLine(new LabCli()), args));
     }
