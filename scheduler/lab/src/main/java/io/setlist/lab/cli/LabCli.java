@@ -1,9 +1,8 @@
 package io.setlist.lab.cli;
 
-import io.setlist.scheduler.cli.ConfiguredRoot;
+import io.setlist.scheduler.cli.ConfiguredRootCommand;
 import io.setlist.scheduler.cli.SetlistCli;
 import io.setlist.scheduler.config.Config;
-import io.setlist.scheduler.config.ConfigParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,29 +23,13 @@ import java.util.Map;
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class LabCli implements Runnable, ConfiguredRoot {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final Config.Parsed parsed;
-
+public final class LabCli extends ConfiguredRootCommand {
     /** Reads this process's environment. */
     public LabCli() {
-        this(ConfigParser.processEnvironment());
     }
 
     public LabCli(Map<String, String> environment) {
-        this.parsed = Config.read(environment);
-    }
-
-    @Override
-    public Config.Parsed parsedConfig() {
-        return parsed;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+        super(environment);
     }
 
     /**
