@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * closing stops everything and deletes the temporary home.
  *
  * <p>Cost: starting takes the servers' start-up plus generating, importing and training on {@code users} ×
- * {@code days} (about 20 s for 300 users × 21 days on two cores).
+ * {@code days} (tens of seconds for 300 users × 21 days on two cores).
  */
 public final class LoopbackService implements AutoCloseable {
     /** Fixed, so that every run scores the same warehouse. */
