@@ -1,13 +1,9 @@
 package io.setlist.spark.cli;
 
-import io.setlist.scheduler.cli.ConfiguredRoot;
+import io.setlist.scheduler.cli.ConfiguredRootCommand;
 import io.setlist.scheduler.cli.SetlistCli;
-import io.setlist.scheduler.config.Config;
-import io.setlist.scheduler.config.ConfigParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
-import java.util.Map;
 
 /**
  * The Spark module's entry point: {@code setlist run recommend --engine spark} and {@code setlist bench spark}. It
@@ -21,30 +17,7 @@ import java.util.Map;
                 SparkBenchCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class SparkCli implements Runnable, ConfiguredRoot {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final Config.Parsed parsed;
-
-    /** Reads this process's environment. */
-    public SparkCli() {
-        this(ConfigParser.processEnvironment());
-    }
-
-    public SparkCli(Map<String, String> environment) {
-        this.parsed = Config.read(environment);
-    }
-
-    @Override
-    public Config.Parsed parsedConfig() {
-        return parsed;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class SparkCli extends ConfiguredRootCommand {
 
     public static void main(String[] args) {
         System.exit(SetlistCli.execute(new CommandLine(new SparkCli()), args));
