@@ -187,7 +187,11 @@ final class FeatureReplay {
         }
         double global = p.globalPlays() >= 0 ? globalRate(p.globalSkips(), p.globalPlays())
                 : globalRate(globalSkips, globalPlays);
-        write(u, p.track(), p.ts(), s, global, out, offset);
+        int t = p.track();
+        int a = catalog.artist(t);
+        PlayProbe.ItemCounts items = p.items() != null ? p.items()
+                : new PlayProbe.ItemCounts(trackPlays[t], trackSkips[t], artistPlays[a], artistSkips[a]);
+        write(u, t, p.ts(), s, global, items, out, offset);
     }
 
     private static double globalRate(long skips, long plays) {
@@ -249,7 +253,8 @@ final class FeatureReplay {
         int a = catalog.artist(t);
         long now = log.ts(e);
         Session s = session(e, u);
-        write(u, t, now, s, globalRate(globalSkips, globalPlays), x, row * d);
+        write(u, t, now, s, globalRate(globalSkips, globalPlays),
+                new PlayProbe.ItemCounts(trackPlays[t], trackSkips[t], artistPlays[a], artistSkips[a]), x, row * d);
 
         completed[row] = 1;
         ts[row] = now;
@@ -272,8 +277,12 @@ final class FeatureReplay {
         globalPlays++;
     }
 
-    /** The feature row of a play of {@code t} by {@code u} starting {@code now} in {@code s}, from the counters as they are. */
-    private void write(int u, int t, long now, Session s, double global, double[] x, int o) {
+    /**
+     * The feature row of a play of {@code t} by {@code u} starting {@code now} in {@code s}, from the counters as they
+     * are and the track's and artist's window counts {@code items}.
+     */
+    private void write(int u, int t, long now, Session s, double global, PlayProbe.ItemCounts items, double[] x,
+                       int o) {
         int a = catalog.artist(t);
         double userRate = rate(userSkips[u], userPlays[u], global, USER_PRIOR);
         long ua = pair(u, a);
@@ -286,10 +295,10 @@ final class FeatureReplay {
         x[o + c++] = rate(userStatusSkips[u], userStatusPlays[u], userRate, USER_PRIOR);
         x[o + c++] = (userLikes[u] + 0.1) / (userPlays[u] + 1.0);
         x[o + c++] = Math.log1p(userAds[u]);
-        x[o + c++] = rate(trackSkips[t], trackPlays[t], global, ITEM_PRIOR);
-        x[o + c++] = Math.log1p(trackPlays[t]);
-        x[o + c++] = rate(artistSkips[a], artistPlays[a], global, ITEM_PRIOR);
-        x[o + c++] = Math.log1p(artistPlays[a]);
+        x[o + c++] = rate(items.trackSkips(), items.trackPlays(), global, ITEM_PRIOR);
+        x[o + c++] = Math.log1p(items.trackPlays());
+        x[o + c++] = rate(items.artistSkips(), items.artistPlays(), global, ITEM_PRIOR);
+        x[o + c++] = Math.log1p(items.artistPlays());
         x[o + c++] = rate(pairSkips.get(ua), pairPlays.get(ua), userRate, PAIR_PRIOR);
         x[o + c++] = Math.log1p(pairPlays.get(ua));
         int[] genres = catalog.genres(a);
