@@ -38,6 +38,7 @@ public final class FeatureStore implements PlayFeatureSource {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private TimelineFeatures features;
     private final long[] latestId = {Long.MIN_VALUE};
+    private final java.util.concurrent.atomic.AtomicLong fromMemory = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param historyDays the daily replay's window, in UTC days
@@ -79,6 +80,7 @@ public final class FeatureStore implements PlayFeatureSource {
                 ts[k] = p.tsMillis();
             }
             double[] rows = held.isEmpty() ? new double[0] : features.features(users, tracks, ts);
+            fromMemory.addAndGet(held.size());
             for (int k = 0; k < held.size(); k++) {
                 System.arraycopy(rows, k * d, out, held.getInt(k) * d, d);
             }
@@ -92,6 +94,11 @@ public final class FeatureStore implements PlayFeatureSource {
             }
         }
         return out;
+    }
+
+    /** Plays served from memory so far (the others were computed by {@link FeatureSnapshot}). */
+    public long servedFromMemory() {
+        return fromMemory.get();
     }
 
     /** Events held, after bringing the store forward (for logs and benchmarks). */

@@ -55,6 +55,7 @@ class FeatureStoreTest {
         store = new FeatureStore(db.dataSource(), HISTORY_DAYS, DAYS);
         beforeImport = new ReplayedPlays().add(db.dataSource(), FIRST_DAY.plusDays(FIRST_IMPORT_DAYS - 1), HISTORY_DAYS);
         assertEqual(beforeImport, store.features(beforeImport.plays));
+        assertThat(store.servedFromMemory()).isEqualTo(beforeImport.plays.size());
         int held = store.events();
         WorkloadImport.importFile(db.dataSource(), dir.resolve("events-later.csv"));
         assertThat(store.events()).as("events held once the later file is imported").isGreaterThan(held);
@@ -71,16 +72,19 @@ class FeatureStoreTest {
                 .add(db.dataSource(), FIRST_DAY.plusDays(DAYS - 1), HISTORY_DAYS)
                 .add(db.dataSource(), FIRST_DAY.plusDays(FIRST_IMPORT_DAYS), HISTORY_DAYS);
         assertThat(expected.plays).hasSizeGreaterThan(300);
+        long before = store.servedFromMemory();
         assertEqual(expected, store.features(expected.plays));
+        assertThat(store.servedFromMemory() - before).isEqualTo(expected.plays.size());
     }
 
     @Test
     void aStoreBuiltAfresh_asAfterARestart_servesTheSameRows() {
         ReplayedPlays expected = new ReplayedPlays()
                 .add(db.dataSource(), FIRST_DAY.plusDays(DAYS - 1), HISTORY_DAYS)
-                .add(db.dataSource(), FIRST_DAY.plusDays(DAYS - 3), HISTORY_DAYS);
+                .add(db.dataSource(), FIRST_DAY.plusDays(DAYS - 2), HISTORY_DAYS);
         FeatureStore restarted = new FeatureStore(db.dataSource(), HISTORY_DAYS, 1);
         assertEqual(expected, restarted.features(expected.plays));
+        assertThat(restarted.servedFromMemory()).isEqualTo(expected.plays.size());
         assertThat(restarted.events()).isLessThan(store.events()); // it holds one day less before the window
     }
 
@@ -96,6 +100,7 @@ class FeatureStoreTest {
         ReplayedPlays expected = new ReplayedPlays().add(db.dataSource(), FIRST_DAY.plusDays(DAYS - 4), HISTORY_DAYS);
         FeatureStore shortStore = new FeatureStore(db.dataSource(), HISTORY_DAYS, 0);
         assertEqual(expected, shortStore.features(expected.plays)); // outside its window: computed by FeatureSnapshot
+        assertThat(shortStore.servedFromMemory()).isZero();
     }
 
     private static void assertEqual(ReplayedPlays expected, double[] served) {

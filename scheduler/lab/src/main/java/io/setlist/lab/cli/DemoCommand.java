@@ -165,6 +165,8 @@ final class DemoCommand implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         System.out.println("  curl -s -X POST " + auth + "-d '" + body + "' '" + base
+                + "/v1/predictions'   # sync: features from the in-memory feature store (404 until a champion)");
+        System.out.println("  curl -s -X POST " + auth + "-d '" + body + "' '" + base
                 + "/v1/prediction-requests'   # async: 202 {trackingId}");
         if (accepted.statusCode() == 202) {
             String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(accepted.body())
