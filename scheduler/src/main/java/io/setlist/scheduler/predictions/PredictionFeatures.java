@@ -17,8 +17,8 @@ public enum PredictionFeatures {
     /** The window path: each request replays its users' and artists' events of the window in SQL (the baseline). */
     WINDOW;
 
-    /** Days the store holds before the latest day's window, so that yesterday's plays are served from memory too. */
-    public static final int STORE_EXTRA_DAYS = 1;
+    /** Days the store holds before the latest day's window, so that plays of the last week are served from memory too. */
+    public static final int STORE_EXTRA_DAYS = 7;
 
     /** The feature source of this kind over {@code warehouse}; a store is built on its first request. */
     public PlayFeatureSource open(DataSource warehouse) {
