@@ -75,6 +75,8 @@ final class FeatureReplay {
     int[] previousOpen;
     boolean[] premiumAtPlay;
     long orphanSkips;
+    /** Whether the log's PLAYs get feature rows (training); probes need only the counters, not those rows. */
+    private boolean playRows = true;
     /** Session key and time of each user's latest event that belongs to a session, for probes. */
     final long[] lastSessionKey;
     final long[] lastSessionTs;
@@ -100,7 +102,8 @@ final class FeatureReplay {
         }
         artistPlays = new int[artists];
         artistSkips = new int[artists];
-        int capacity = 1024;
+        // Sized to the log: a serving probe replays one user's events, and would otherwise allocate 1,024 rows each.
+        int capacity = Math.max(16, Math.min(1024, log.size()));
         x = new double[capacity * d];
         completed = new byte[capacity];
         ts = new long[capacity];
@@ -121,6 +124,7 @@ final class FeatureReplay {
 
     /** Feature rows (row-major) of {@code probes}, each as a PLAY at its time would have them; the log decides nothing else. */
     double[] probe(PlayProbe[] probes) {
+        playRows = false;
         double[] out = new double[probes.length * d];
         replay(probes, out);
         return out;
@@ -253,8 +257,10 @@ final class FeatureReplay {
         int a = catalog.artist(t);
         long now = log.ts(e);
         Session s = session(e, u);
-        write(u, t, now, s, globalRate(globalSkips, globalPlays),
-                new PlayProbe.ItemCounts(trackPlays[t], trackSkips[t], artistPlays[a], artistSkips[a]), x, row * d);
+        if (playRows) {
+            write(u, t, now, s, globalRate(globalSkips, globalPlays),
+                    new PlayProbe.ItemCounts(trackPlays[t], trackSkips[t], artistPlays[a], artistSkips[a]), x, row * d);
+        }
 
         completed[row] = 1;
         ts[row] = now;

@@ -21,6 +21,7 @@ final class ReplayedPlays {
     final List<FeatureSnapshot.Play> plays = new ArrayList<>();
     final List<double[]> rows = new ArrayList<>();
     final List<String> names = new ArrayList<>();
+    int skippedTies;
 
     ReplayedPlays add(DataSource ds, LocalDate day, int historyDays) {
         long end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -33,6 +34,7 @@ final class ReplayedPlays {
         }
         for (int r = 0; r < table.rows(); r += 3) {
             if (playsAtMs.get(table.ts()[r]) > 1) {
+                skippedTies++;
                 continue;
             }
             // WarehouseListening's dense indexes are the surrogate ids themselves

@@ -85,7 +85,7 @@ public final class SyncPredictionsBench {
                 for (int size : SIZES) {
                     double[] w = measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
                     double[] st = measure(http, store.port(), key, items, size, s.storeRequests(), s.clients());
-                    System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.0f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
+                    System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.1f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
                             size, "", w[0], w[1], w[2], st[0], st[1], st[2], w[1] / st[1], st[2] / w[2]);
                 }
             } finally {
