@@ -67,6 +67,7 @@ final class FeatureReplay {
     long globalPlays;
     long globalSkips;
     int rows;
+    /** Rows of the log's PLAYs; allocated by {@link #run} only (probes do not write them). */
     double[] x;
     byte[] completed;
     long[] ts;
@@ -104,7 +105,6 @@ final class FeatureReplay {
         artistSkips = new int[artists];
         // Sized to the log: a serving probe replays one user's events, and would otherwise allocate 1,024 rows each.
         int capacity = Math.max(16, Math.min(1024, log.size()));
-        x = new double[capacity * d];
         completed = new byte[capacity];
         ts = new long[capacity];
         user = new int[capacity];
@@ -117,6 +117,7 @@ final class FeatureReplay {
     }
 
     FeatureTable run() {
+        x = new double[completed.length * d];
         replay(new PlayProbe[0], null);
         return new FeatureTable(PlayFeatures.NAMES, Arrays.copyOf(x, rows * d), Arrays.copyOf(completed, rows),
                 Arrays.copyOf(ts, rows), Arrays.copyOf(user, rows), Arrays.copyOf(track, rows));
@@ -359,7 +360,9 @@ final class FeatureReplay {
 
     private void grow() {
         int capacity = completed.length * 2;
-        x = Arrays.copyOf(x, capacity * d);
+        if (playRows) {
+            x = Arrays.copyOf(x, capacity * d);
+        }
         completed = Arrays.copyOf(completed, capacity);
         ts = Arrays.copyOf(ts, capacity);
         user = Arrays.copyOf(user, capacity);

@@ -80,9 +80,10 @@ public record TimelineFeatures(ListeningTimeline timeline, Catalogue catalogue, 
         Int2IntOpenHashMap denseTrack = new Int2IntOpenHashMap();
         Int2IntOpenHashMap denseArtist = new Int2IntOpenHashMap();
         TrackCatalog.Builder tracks = new TrackCatalog.Builder();
-        ListeningLog log = new ListeningLog();
         IntArrayList events = timeline.userEvents(userId);
-        for (int k = firstAtOrAfter(events, windowFrom); k < events.size(); k++) {
+        int first = firstAtOrAfter(events, windowFrom);
+        ListeningLog log = new ListeningLog(events.size() - first);
+        for (int k = first; k < events.size(); k++) {
             int e = events.getInt(k);
             if (timeline.ts(e) > latest) {
                 break;
