@@ -138,11 +138,7 @@ public final class NeighbourRanking {
         if (lambda == 0f || from == to) {
             return;
         }
-        double total = 0;
-        for (int i = from; i < to; i++) {
-            total += in.scoring.similarity(side.weightAt(i));
-        }
-        float scale = in.scoring.normaliseSimilarities() && total > 0 ? (float) (lambda / total) : lambda;
+        float scale = side.scale(userIndex, in.scoring, lambda);
         for (int i = from; i < to; i++) {
             add(side.neighbourAt(i), in.scoring.similarity(side.weightAt(i)) * scale);
         }

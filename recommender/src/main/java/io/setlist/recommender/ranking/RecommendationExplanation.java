@@ -81,11 +81,7 @@ public final class RecommendationExplanation {
             if (lambda == 0f || from == to) {
                 continue;
             }
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += scoring.similarity(side.weightAt(i));
-            }
-            float sideScale = scoring.normaliseSimilarities() && sum > 0 ? (float) (lambda / sum) : lambda;
+            float sideScale = side.scale(u, scoring, lambda);
             int[] ids = new int[to - from];
             float[] sims = new float[ids.length];
             for (int i = from; i < to; i++) {

@@ -35,6 +35,21 @@ final class SideNeighbours {
         return rowStart == null ? 0 : rowStart[userIndex + 1];
     }
 
+    /**
+     * What each of the user's {@code s(u, v)} is multiplied by: λ, divided by their sum when the scoring normalises
+     * similarities (the same in the ranking and in its explanation).
+     */
+    float scale(int userIndex, NeighbourScoring scoring, float lambda) {
+        if (!scoring.normaliseSimilarities()) {
+            return lambda;
+        }
+        double total = 0;
+        for (int i = from(userIndex); i < to(userIndex); i++) {
+            total += scoring.similarity(weight[i]);
+        }
+        return total > 0 ? (float) (lambda / total) : lambda;
+    }
+
     int neighbourAt(int i) {
         return neighbour[i];
     }

@@ -44,52 +44,58 @@ public record UserRelationRows(int[] friendUser, int[] friendFriend, int[] tagUs
         IntArrayList ff = new IntArrayList();
         Path friends = dir.resolve("user_friends.dat");
         if (Files.isRegularFile(friends)) {
-            try (FormatRows rows = FormatRows.open(ImportFormat.HETREC_LASTFM, friends)) {
-                while (rows.next()) {
-                    if (rows.rejected()) {
-                        rejected.add(new Interactions.Rejected(rows.fileName(), rows.line(), rows.rejectedField(),
-                                rows.reason()));
-                        continue;
-                    }
-                    int u = users.getInt(rows.value("user_key"));
-                    int f = users.getInt(rows.value("friend_key"));
-                    if (u < 0 || f < 0) {
-                        rejected.add(new Interactions.Rejected(rows.fileName(), rows.line(), u < 0 ? "userID"
-                                : "friendID", "unknown user"));
-                    } else {
-                        fu.add(u);
-                        ff.add(f);
-                    }
+            forEachRow(friends, rejected, rows -> {
+                int u = users.getInt(rows.value("user_key"));
+                int f = users.getInt(rows.value("friend_key"));
+                if (u < 0 || f < 0) {
+                    return u < 0 ? "userID" : "friendID";
                 }
-            }
+                fu.add(u);
+                ff.add(f);
+                return null;
+            });
         }
         IntArrayList tu = new IntArrayList();
         IntArrayList ta = new IntArrayList();
         IntArrayList tt = new IntArrayList();
         Path tags = TAG_FILES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
         if (tags != null) {
-            try (FormatRows rows = FormatRows.open(ImportFormat.HETREC_LASTFM, tags)) {
-                while (rows.next()) {
-                    if (rows.rejected()) {
-                        rejected.add(new Interactions.Rejected(rows.fileName(), rows.line(), rows.rejectedField(),
-                                rows.reason()));
-                        continue;
-                    }
-                    int u = users.getInt(rows.value("user_key"));
-                    int a = artists.getInt(rows.value("artist_key"));
-                    if (u < 0 || a < 0) {
-                        rejected.add(new Interactions.Rejected(rows.fileName(), rows.line(), u < 0 ? "userID"
-                                : "artistID", u < 0 ? "unknown user" : "unknown artist"));
-                    } else {
-                        tu.add(u);
-                        ta.add(a);
-                        tt.add((int) rows.longValue("tag_id"));
-                    }
+            forEachRow(tags, rejected, rows -> {
+                int u = users.getInt(rows.value("user_key"));
+                int a = artists.getInt(rows.value("artist_key"));
+                if (u < 0 || a < 0) {
+                    return u < 0 ? "userID" : "artistID";
                 }
-            }
+                tu.add(u);
+                ta.add(a);
+                tt.add((int) rows.longValue("tag_id"));
+                return null;
+            });
         }
         return new UserRelationRows(fu.toIntArray(), ff.toIntArray(), tu.toIntArray(), ta.toIntArray(),
                 tt.toIntArray(), List.copyOf(rejected));
+    }
+
+    /**
+     * Each row of {@code file} the importer's rules accept goes to {@code row}, which returns null when it kept the
+     * row, or the field naming a user or artist the plays do not have; every refused row is added to
+     * {@code rejected} with file, line, field and reason.
+     */
+    private static void forEachRow(Path file, List<Interactions.Rejected> rejected,
+                                   java.util.function.Function<FormatRows, String> row) {
+        try (FormatRows rows = FormatRows.open(ImportFormat.HETREC_LASTFM, file)) {
+            while (rows.next()) {
+                String unknown = rows.rejected() ? null : row.apply(rows);
+                if (rows.rejected()) {
+                    rejected.add(new Interactions.Rejected(rows.fileName(), rows.line(), rows.rejectedField(),
+                            rows.reason()));
+                } else if (unknown != null) {
+                    rejected.add(new Interactions.Rejected(rows.fileName(), rows.line(), unknown,
+                            "unknown " + unknown + " '" + rows.value(unknown.equals("artistID") ? "artist_key"
+                                    : unknown.equals("friendID") ? "friend_key" : "user_key") + "'"));
+                }
+            }
+        }
     }
 
     /**
