@@ -24,8 +24,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "recs", mixinStandardHelpOptions = true,
-        description = "Precision, recall, nDCG and MAP at k, user and catalog coverage of Setlist KNN (each weighting), "
-                + "global and segment popularity and LibRec 2.0.0 UserKNN (bcos), all on the same split.")
+        description = "Precision, recall, nDCG and MAP at k, user and catalog coverage of the daily job "
+                + "(setlist-knn-bm25-tuned), Setlist KNN (each weighting, plain scoring), global and segment popularity "
+                + "and LibRec 2.0.0 UserKNN (bcos), all on the same split.")
 final class EvalRecsCommand implements Callable<Integer> {
     /** LibRec builds a users × users matrix: above this many users "auto" leaves it out. */
     static final int LIBREC_AUTO_MAX_USERS = 5_000;
@@ -50,7 +51,8 @@ final class EvalRecsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and of LibRec (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--neighbours", defaultValue = "50", description = "k of the user neighbourhood, Setlist and LibRec (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--neighbours", defaultValue = "50", description = "k of the user neighbourhood of LibRec and of "
+            + "the plain Setlist rows; the -tuned row uses the daily job's k (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
     @Option(names = "--librec", defaultValue = "auto",
