@@ -47,7 +47,17 @@ public final class UserKnnRecommender {
     /** As above, reporting phases and their timings to {@code progress}. */
     public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
                                     RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
-        Prepared prepared = prepare(counts, allUserIds, profilesOfAllUserIds, s, progress);
+        recommendAll(counts, UserRelations.NONE, allUserIds, profilesOfAllUserIds, s, sink, progress);
+    }
+
+    /**
+     * As above, with friendships and tag use as extra neighbour sources (used only when {@code s.scoring()} gives
+     * them a weight).
+     */
+    public static void recommendAll(PlayCounts counts, UserRelations relations, int[] allUserIds,
+                                    UserProfile[] profilesOfAllUserIds, RecommenderSettings s,
+                                    Consumer<RankedItems> sink, RecommendProgress progress) {
+        Prepared prepared = prepare(counts, relations, allUserIds, profilesOfAllUserIds, s, progress);
         long t1 = System.nanoTime();
         progress.started("neighbours", counts.users());
         NeighbourIndex neighbours = neighbours(prepared, 0, counts.users(), progress::advance);
@@ -55,24 +65,25 @@ public final class UserKnnRecommender {
         progress.finished("neighbours", (t2 - t1) / 1e9);
 
         progress.started("ranking", allUserIds.length);
-        rankInOrder(counts, prepared.weights(), neighbours, prepared.segments(), allUserIds, profilesOfAllUserIds, s,
-                sink, progress);
+        rankInOrder(counts, rankingInputs(prepared, neighbours), prepared.segments(), allUserIds,
+                profilesOfAllUserIds, s, sink, progress);
         progress.finished("ranking", (System.nanoTime() - t2) / 1e9);
     }
 
     /**
      * What every block of one batch shares, computed once from all users: the row weights (BM25 needs every
-     * artist's listener count), the profiles by user index and the segment charts. A partitioned run (Spark)
-     * prepares it on each machine from the same inputs and gets the same values, then calls {@link #neighbours} and
-     * {@link #rankBlock} on its share of the users.
+     * artist's listener count), the profiles by user index, the segment charts and the side relations. A partitioned
+     * run (Spark) prepares it on each machine from the same inputs and gets the same values, then calls
+     * {@link #neighbours} and {@link #rankBlock} on its share of the users.
      */
-    public record Prepared(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
-                           SegmentPopularity segments, RecommenderSettings settings) {
+    public record Prepared(PlayCounts counts, UserRelations relations, float[] weights,
+                           UserProfile[] profilesByUserIndex, SegmentPopularity segments, RecommenderSettings settings) {
     }
 
     /** The weights phase of {@link #recommendAll}: O(plays + users). */
-    public static Prepared prepare(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
-                                   RecommenderSettings s, RecommendProgress progress) {
+    public static Prepared prepare(PlayCounts counts, UserRelations relations, int[] allUserIds,
+                                   UserProfile[] profilesOfAllUserIds, RecommenderSettings s,
+                                   RecommendProgress progress) {
         if (profilesOfAllUserIds.length != allUserIds.length) {
             throw new IllegalArgumentException("profiles must align with user ids: "
                     + profilesOfAllUserIds.length + " != " + allUserIds.length);
@@ -97,7 +108,7 @@ public final class UserKnnRecommender {
         SegmentPopularity segments = SegmentPopularity.build(counts, profilesByUserIndex, s.topN());
         progress.advance(counts.users());
         progress.finished("weights", (System.nanoTime() - t0) / 1e9);
-        return new Prepared(counts, weights, profilesByUserIndex, segments, s);
+        return new Prepared(counts, relations, weights, profilesByUserIndex, segments, s);
     }
 
     /**
@@ -110,6 +121,11 @@ public final class UserKnnRecommender {
                 s.neighbours(), s.threads(), fromUser, toUser, progress, s.maxPostingsPerArtist());
     }
 
+    private static NeighbourRanking.Inputs rankingInputs(Prepared p, NeighbourIndex neighbours) {
+        RecommenderSettings s = p.settings();
+        return new NeighbourRanking.Inputs(p.counts(), p.weights(), neighbours, s.scoring(), p.relations(), s.threads());
+    }
+
     /**
      * Ranks {@code userIds} on the calling thread, handing one list per user to {@code sink} in order: the same
      * lists {@link #recommendAll} gives them, provided {@code neighbours} holds the neighbours of every one of them
@@ -117,7 +133,7 @@ public final class UserKnnRecommender {
      */
     public static void rankBlock(Prepared p, NeighbourIndex neighbours, int[] userIds, UserProfile[] profiles,
                                  Consumer<RankedItems> sink) {
-        NeighbourRanking ranking = new NeighbourRanking(p.counts(), p.weights(), neighbours);
+        NeighbourRanking ranking = new NeighbourRanking(rankingInputs(p, neighbours));
         for (int i = 0; i < userIds.length; i++) {
             sink.accept(rankOne(p.counts(), ranking, p.segments(), userIds[i], profiles[i], p.settings()));
         }
@@ -126,12 +142,12 @@ public final class UserKnnRecommender {
     /** Users ranked per chunk: the chunk is computed by all threads, then handed to the sink in input order. */
     static final int RANKING_CHUNK = 4096;
 
-    private static void rankInOrder(PlayCounts counts, float[] weights, NeighbourIndex neighbours,
-                                    SegmentPopularity segments, int[] allUserIds, UserProfile[] profiles,
+    private static void rankInOrder(PlayCounts counts, NeighbourRanking.Inputs inputs, SegmentPopularity segments,
+                                    int[] allUserIds, UserProfile[] profiles,
                                     RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
         int threads = Math.max(1, Math.min(s.threads(), (allUserIds.length + 255) / 256));
         // NeighbourRanking holds scratch arrays, so one per thread
-        ThreadLocal<NeighbourRanking> ranking = ThreadLocal.withInitial(() -> new NeighbourRanking(counts, weights, neighbours));
+        ThreadLocal<NeighbourRanking> ranking = ThreadLocal.withInitial(() -> new NeighbourRanking(inputs));
         RankedItems[] chunk = new RankedItems[Math.min(RANKING_CHUNK, Math.max(1, allUserIds.length))];
         java.util.concurrent.ForkJoinPool pool = threads > 1 ? new java.util.concurrent.ForkJoinPool(threads) : null;
         try {

@@ -5,6 +5,7 @@ import io.setlist.recommender.ranking.RankedItems;
 import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.recommender.ranking.Source;
 import io.setlist.recommender.ranking.UserKnnRecommender;
+import io.setlist.recommender.ranking.UserRelations;
 import io.setlist.scheduler.pipeline.RecommendStage;
 import io.setlist.scheduler.pipeline.Stage;
 import io.setlist.scheduler.pipeline.TerminalProgress;
@@ -29,7 +30,7 @@ import java.util.Map;
  *
  * <ol>
  *   <li><b>matrix</b>: the plays are read by {@code readPartitions} tasks, each one user-id range over its own JDBC
- *       connection; the driver gathers them (12 bytes a play) and reads the profiles.</li>
+ *       connection; the driver gathers them (12 bytes a play) and reads the profiles, friendships and tag use.</li>
  *   <li><b>broadcast</b>: plays, profiles and settings go to every executor once ({@link RecommendInput}); each
  *       executor builds the single-JVM {@link UserKnnRecommender.Prepared} from them, once.</li>
  *   <li><b>neighbours + ranking</b>: one task per {@link UserBlock}: {@code NeighbourIndex.buildRange} over the
@@ -114,8 +115,10 @@ public final class SparkRecommendStage implements Stage {
             userIds.add(userId);
             profiles.add(new UserProfile(gender, age, country));
         });
-        RecommendInput input = new RecommendInput(blocks, userIds.toIntArray(), profiles.toArray(UserProfile[]::new),
-                settings, 1);
+        UserRelations relations = new PlaysReader(warehouse).relations(settings.scoring().friendWeight() > 0,
+                settings.scoring().tagWeight() > 0);
+        RecommendInput input = new RecommendInput(blocks, relations, userIds.toIntArray(),
+                profiles.toArray(UserProfile[]::new), settings, 1);
         blocks = null; // the input holds the plays now
         SparkTaskTotals.Snapshot readMetrics = totals.snapshot().minus(beforeRead);
         long t1 = System.nanoTime();

@@ -1,6 +1,7 @@
 package io.setlist.spark.engine;
 
 import io.setlist.recommender.interactions.Weighting;
+import io.setlist.recommender.ranking.NeighbourScoring;
 import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.pipeline.RecommendStage;
@@ -37,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SparkRecommendStageTest {
     private static final LocalDate SINGLE_JVM = LocalDate.parse("2026-09-10");
     private static final LocalDate ON_SPARK = LocalDate.parse("2026-09-11");
-    private static final RecommenderSettings SETTINGS = new RecommenderSettings(Weighting.BM25, 20, 30, 0.1, 3, 2);
+    /** The daily job's scoring (exponents, popularity damping, friend and tag weights), on 2 threads. */
+    private static final RecommenderSettings SETTINGS = new RecommenderSettings(Weighting.BM25, 20, 30, 0.1, 3, 2, 0,
+            NeighbourScoring.DEFAULT);
 
     @TempDir
     static Path data;
