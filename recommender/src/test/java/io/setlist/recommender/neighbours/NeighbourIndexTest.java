@@ -144,9 +144,10 @@ class NeighbourIndexTest {
     private static NeighbourIndex pairwise(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
                                            int range, int threads) {
         int users = counts.users();
-        return NeighbourIndex.pairwise(counts, w, InvertedIndex.of(counts, w),
-                profiles == null ? null : ProfileSimilarity.encode(profiles), profileWeight, K, threads, null, range,
-                new int[users * K], new float[users * K], new int[users]);
+        SearchInputs in = SearchInputs.of(counts.rowStart(), counts.columns(), w, InvertedIndex.of(counts, w),
+                profiles == null ? null : ProfileSimilarity.encode(profiles), profileWeight);
+        return NeighbourIndex.pairwise(in, K, threads, null, range, new int[users * K], new float[users * K],
+                new int[users]);
     }
 
     @ParameterizedTest
@@ -282,7 +283,7 @@ class NeighbourIndexTest {
                     j++;
                 }
             }
-            if (shared == 0) {
+            if (shared == 0 || dot == 0f) { // a cosine that underflows to 0 counts as no overlap (SearchInputs)
                 continue;
             }
             float sim = profiles == null ? dot
