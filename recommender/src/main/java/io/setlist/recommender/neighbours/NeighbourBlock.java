@@ -62,10 +62,10 @@ final class NeighbourBlock {
             postingsScanned += work;
             top.clear();
             if (work * 100 >= (long) users * DENSE_PERCENT) {
-                scanDense(u);
+                scan(u, false);
                 evaluateDense(u);
             } else {
-                evaluateTouched(u, scanTouched(u));
+                evaluateTouched(u, scan(u, true));
             }
             outCounts[u] = top.drainBestFirst(outNeighbours, outSimilarities, u * k);
         }
@@ -78,23 +78,6 @@ final class NeighbourBlock {
      * never dense → 1.3x (a shared, noisy machine; README "Scale").
      */
     static final int DENSE_PERCENT = 300;
-
-    private void scanDense(int u) {
-        final int[] rowStart = in.rowStart();
-        final int[] columns = in.columns();
-        final float[] rowWeights = in.rowWeights();
-        final int[] postingStart = in.postings().postingStart;
-        final int[] postingUsers = in.postings().users;
-        final float[] postingWeights = in.postings().weights;
-        final float[] dot = this.dot;
-        for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
-            float wu = rowWeights[i];
-            int artist = columns[i];
-            for (int p = postingStart[artist], end = postingStart[artist + 1]; p < end; p++) {
-                dot[postingUsers[p]] += wu * postingWeights[p];
-            }
-        }
-    }
 
     private void evaluateDense(int u) {
         final float[] dot = this.dot;
@@ -110,23 +93,31 @@ final class NeighbourBlock {
         }
     }
 
-    private int scanTouched(int u) {
+    /** Accumulates u's dot products; when {@code list}, lists each touched user once. @return how many listed */
+    private int scan(int u, boolean list) {
         final int[] rowStart = in.rowStart();
         final int[] columns = in.columns();
         final float[] rowWeights = in.rowWeights();
-        final int[] postingStart = in.postings().postingStart;
-        final int[] postingUsers = in.postings().users;
-        final float[] postingWeights = in.postings().weights;
+        final InvertedIndex postings = in.postings(); // its arrays are final fields: the JIT reads them once
+        final int[] postingStart = postings.postingStart;
         final float[] dot = this.dot;
         final int[] touched = this.touched;
         int touchedCount = 0;
         for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
             float wu = rowWeights[i];
             int artist = columns[i];
-            for (int p = postingStart[artist], end = postingStart[artist + 1]; p < end; p++) {
-                int v = postingUsers[p];
+            int p = postingStart[artist];
+            int end = postingStart[artist + 1];
+            if (!list) {
+                for (; p < end; p++) {
+                    dot[postings.users[p]] += wu * postings.weights[p];
+                }
+                continue;
+            }
+            for (; p < end; p++) {
+                int v = postings.users[p];
                 float before = dot[v];
-                float after = before + wu * postingWeights[p];
+                float after = before + wu * postings.weights[p];
                 // Writing unconditionally and advancing the count by 0 or 1 avoids a branch the CPU mispredicts
                 // often. v is listed when its dot first becomes non-zero, which happens once (SearchInputs).
                 touched[touchedCount] = v;
