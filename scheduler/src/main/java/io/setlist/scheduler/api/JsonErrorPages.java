@@ -26,6 +26,15 @@ final class JsonErrorPages extends ErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorPages.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Every method gets the JSON body: Jetty's default writes an error page only for GET, POST and HEAD, and answers
+     * a refused PUT, PATCH or DELETE (a literal '{' in its path, say) with an empty 400 and no correlation id.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                  String contentType, List<Charset> charsets, int code,

@@ -1,7 +1,6 @@
 package io.setlist.scheduler.cli;
 
 import io.setlist.scheduler.config.Config;
-import io.setlist.scheduler.config.ConfigParser;
 import io.setlist.scheduler.pipeline.RunLeaseHeldException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,29 +38,13 @@ import java.util.Map;
                 ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class SetlistCli implements Runnable, ConfiguredRoot {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final Config.Parsed parsed;
-
+public final class SetlistCli extends ConfiguredRootCommand {
     /** Reads this process's environment. */
     public SetlistCli() {
-        this(ConfigParser.processEnvironment());
     }
 
     public SetlistCli(Map<String, String> environment) {
-        this.parsed = Config.read(environment);
-    }
-
-    @Override
-    public Config.Parsed parsedConfig() {
-        return parsed;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+        super(environment);
     }
 
     public static void main(String[] args) {

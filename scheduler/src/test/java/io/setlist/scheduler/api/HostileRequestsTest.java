@@ -211,6 +211,28 @@ class HostileRequestsTest {
     }
 
     @Test
+    void literalBracesInThePathAreAJsonBadRequestUnderEveryMethod() {
+        // Jetty refuses a raw '{' or '}' in a path before any route runs; the answer is still the API's JSON 400.
+        String key = "\r\nAuthorization: Bearer " + api.adminKey;
+        int sent = 0;
+        for (String path : List.of("/v1/users/{userId}/recommendations", "/v1/users/{/recommendations", "/v1/{",
+                "/{}", "/v1/prediction-requests/{trackingId}", "/v1/admin/jobs/}/runs")) {
+            for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "FOO")) {
+                String name = method + " " + path;
+                RawHttp.Answer answer = RawHttp.send(api.server.port(), method + " " + path + " HTTP/1.1\r\nHost: x"
+                        + key + "\r\nContent-Type: application/json\r\nContent-Length: 2", "{}".getBytes());
+                check(name, method, answer);
+                assertThat(answer.status()).as(name).isEqualTo(400);
+                if (!method.equals("HEAD")) {
+                    assertThat(json(answer).get("error").asText()).as(name).isEqualTo("bad_request");
+                }
+                sent++;
+            }
+        }
+        assertThat(sent).isEqualTo(48);
+    }
+
+    @Test
     void junkMethodsAndPathsAddNoMeters() {
         int before = meters();
         for (int i = 0; i < 300; i++) {

@@ -246,8 +246,10 @@ class DashboardBrowserTest {
         assertThat(panel.getText()).contains("setlist-plan", "lru", "lfu", "belady");
         screenshot(panel, "cache");
 
-        assertThat(browser.findElement(By.id("queues")).getText()).contains("setlist.prediction-requests")
+        panel = browser.findElement(By.id("queues"));
+        assertThat(panel.getText()).contains("setlist.prediction-requests")
                 .contains("setlist.prediction-requests.dead").contains("messages waiting");
+        screenshot(panel, "queues");
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.pipeline.Stage;
-import io.setlist.sql.embedded.LocalPostgres;
+import io.setlist.sql.RestartablePostgres;
 import io.setlist.sql.load.WorkloadImport;
 import io.setlist.sql.runs.RunLedger;
 import io.setlist.sql.workload.SyntheticWorkload;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,17 +43,11 @@ class PostgresKilledDuringRunFaultTest {
 
     @Test
     void aRunWhoseDatabaseDiesFailsClearlyAndTheRerunAfterARestartCompletes() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path pgHome = home.resolve("pg");
-        AtomicReference<LocalPostgres> pg = new AtomicReference<>(LocalPostgres.startPersistent(pgHome, port));
-        try {
+        try (RestartablePostgres pg = RestartablePostgres.start(home.resolve("pg"))) {
             LocalDate first = LocalDate.parse("2026-09-01");
             SyntheticWorkload.generate(new SyntheticWorkload.Settings(150, 10, 3, first), home.resolve("data"));
             Config settings = RealBackends.isolatedConfig(home, Map.of(
-                    "SETLIST_JDBC_URL", pg.get().jdbcUrl("postgres"), "SETLIST_JDBC_USER", pg.get().user()));
+                    "SETLIST_JDBC_URL", pg.server().jdbcUrl("postgres"), "SETLIST_JDBC_USER", pg.server().user()));
             try (Backends backends = Backends.open(settings)) {
                 DataSource ds = backends.warehouse();
                 WorkloadImport.importDirectory(ds, home.resolve("data"));
@@ -79,7 +71,7 @@ class PostgresKilledDuringRunFaultTest {
                         public Outcome run(RunContext context) {
                             if (kill[0]) {
                                 kill[0] = false;
-                                pg.get().kill();
+                                pg.server().kill();
                             }
                             return real.run(context);
                         }
@@ -94,7 +86,7 @@ class PostgresKilledDuringRunFaultTest {
                         .hasMessageContaining("completion failed for " + day2);
                 assertThat(runs.currentRun().orElseThrow().runId()).isEqualTo(published);
 
-                pg.set(LocalPostgres.startPersistent(pgHome, port));
+                pg.restart();
                 assertThat(count(ds, "SELECT count(DISTINCT user_id) FROM recommendations WHERE business_date = '"
                         + day2 + "'")).isEqualTo(150);
                 assertThat(count(ds, "SELECT count(*) FROM track_completion WHERE business_date = '" + day2 + "'"))
@@ -116,8 +108,6 @@ class PostgresKilledDuringRunFaultTest {
                 assertThat(completion.takenOverFrom()).contains("node-a");
                 assertThat(runs.currentRun().orElseThrow().businessDate()).isEqualTo(day2);
             }
-        } finally {
-            pg.get().close();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.setlist.sql.faults;
 
 import io.setlist.sql.Database;
-import io.setlist.sql.embedded.LocalPostgres;
+import io.setlist.sql.RestartablePostgres;
 import io.setlist.sql.load.ImportFormat;
 import io.setlist.sql.load.ImportProgress;
 import io.setlist.sql.load.WorkloadImport;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +32,8 @@ class DiskFullDuringImportFaultTest {
     void aFullDiskFailsTheImportCleanlyAndTheRerunCompletes() throws Exception {
         Path files = home.resolve("files");
         ImportFiles.write(files, EVENTS);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        PostgresProcesses processes = new PostgresProcesses(home.resolve("postgres").resolve("data"));
-        try (LocalPostgres pg = LocalPostgres.startPersistent(home, port);
-             Database db = Database.open(pg.jdbcUrl("postgres"), pg.user(), "", 2)) {
+        try (RestartablePostgres pg = RestartablePostgres.start(home); Database db = pg.open(2)) {
+            PostgresProcesses processes = new PostgresProcesses(pg.dataDirectory());
             WorkloadImport.importPath(db.dataSource(), ImportFormat.SETLIST, files.resolve("users.csv"),
                     ImportProgress.NONE);
             processes.capFileSize(CAP_BYTES);
@@ -49,15 +43,15 @@ class DiskFullDuringImportFaultTest {
                     .hasMessageContaining("events.csv")
                     .hasMessageContaining("could not extend file");
 
-            assertThat(PostgresKilledDuringImportFaultTest.count(db, "events")).isZero();
-            assertThat(PostgresKilledDuringImportFaultTest.count(db, "imports")).isEqualTo(1);
-            assertThat(PostgresKilledDuringImportFaultTest.count(db, "quarantine")).isZero();
+            assertThat(RestartablePostgres.count(db.dataSource(), "events")).isZero();
+            assertThat(RestartablePostgres.count(db.dataSource(), "imports")).isEqualTo(1);
+            assertThat(RestartablePostgres.count(db.dataSource(), "quarantine")).isZero();
 
             processes.capFileSize(-1);
             WorkloadImport.ImportReport rerun = WorkloadImport.importPath(db.dataSource(), ImportFormat.SETLIST,
                     files, ImportProgress.NONE);
             assertThat(rerun.file("events.csv").orElseThrow().loaded()).isEqualTo(EVENTS);
-            assertThat(PostgresKilledDuringImportFaultTest.count(db, "events")).isEqualTo(EVENTS);
+            assertThat(RestartablePostgres.count(db.dataSource(), "events")).isEqualTo(EVENTS);
         }
     }
 }

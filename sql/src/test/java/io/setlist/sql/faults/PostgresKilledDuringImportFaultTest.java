@@ -1,7 +1,7 @@
 package io.setlist.sql.faults;
 
 import io.setlist.sql.Database;
-import io.setlist.sql.embedded.LocalPostgres;
+import io.setlist.sql.RestartablePostgres;
 import io.setlist.sql.load.ImportFormat;
 import io.setlist.sql.load.ImportProgress;
 import io.setlist.sql.load.WorkloadImport;
@@ -9,11 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,13 +31,9 @@ class PostgresKilledDuringImportFaultTest {
     void aServerKilledMidImportLeavesNothingHalfLoadedAndTheReimportCompletes() throws Exception {
         Path files = home.resolve("files");
         ImportFiles.write(files, EVENTS);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        PostgresProcesses processes = new PostgresProcesses(home.resolve("postgres").resolve("data"));
-        LocalPostgres first = LocalPostgres.startPersistent(home, port);
-        try (Database db = Database.open(first.jdbcUrl("postgres"), first.user(), "", 2)) {
+        RestartablePostgres pg = RestartablePostgres.start(home);
+        PostgresProcesses processes = new PostgresProcesses(pg.dataDirectory());
+        try (pg; Database db = pg.open(2)) {
             WorkloadImport.importPath(db.dataSource(), ImportFormat.SETLIST, files.resolve("users.csv"),
                     ImportProgress.NONE);
             AtomicBoolean killed = new AtomicBoolean();
@@ -60,45 +52,22 @@ class PostgresKilledDuringImportFaultTest {
                     .hasMessageContaining("events.csv");
             assertThat(killed).isTrue();
 
-            // Let go of the dead server's handle (its data-directory lock) as a restarted process would start fresh.
-            try {
-                first.close();
-            } catch (RuntimeException alreadyDead) {
-                // pg_ctl stop finds no server: expected.
-            }
-            LocalPostgres again = LocalPostgres.startPersistent(home, port);
-            assertThat(again.owned()).as("a new server on the same data directory and port").isTrue();
-            try {
-                // The pool replaces its dead connections by itself: the same DataSource works again.
-                assertThat(count(db, "events")).isZero();
-                assertThat(count(db, "imports")).isEqualTo(1);
-                assertThat(count(db, "quarantine")).isZero();
-                assertThat(count(db, "rollup_pending_days")).isZero();
+            pg.restart(); // same data directory and port: crash recovery
+            // The pool replaces its dead connections by itself: the same DataSource works again.
+            assertThat(count(db, "events")).isZero();
+            assertThat(count(db, "imports")).isEqualTo(1);
+            assertThat(count(db, "quarantine")).isZero();
+            assertThat(count(db, "rollup_pending_days")).isZero();
 
-                WorkloadImport.ImportReport rerun = WorkloadImport.importPath(db.dataSource(), ImportFormat.SETLIST,
-                        files, ImportProgress.NONE);
-                assertThat(rerun.file("users.csv").orElseThrow().skippedAsDuplicate()).isTrue();
-                assertThat(rerun.file("events.csv").orElseThrow().loaded()).isEqualTo(EVENTS);
-                assertThat(count(db, "events")).isEqualTo(EVENTS);
-            } finally {
-                db.close();
-                again.close();
-            }
+            WorkloadImport.ImportReport rerun = WorkloadImport.importPath(db.dataSource(), ImportFormat.SETLIST,
+                    files, ImportProgress.NONE);
+            assertThat(rerun.file("users.csv").orElseThrow().skippedAsDuplicate()).isTrue();
+            assertThat(rerun.file("events.csv").orElseThrow().loaded()).isEqualTo(EVENTS);
+            assertThat(count(db, "events")).isEqualTo(EVENTS);
         }
     }
 
-    static long count(Database db, String table) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-                rs.next();
-                return rs.getLong(1);
-            } catch (java.sql.SQLException e) {
-                // A pooled connection that died with the old server fails once; the pool then drops it.
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+    private static long count(Database db, String table) throws java.sql.SQLException {
+        return RestartablePostgres.count(db.dataSource(), table);
     }
 }

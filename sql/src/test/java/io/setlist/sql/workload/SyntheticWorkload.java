@@ -87,8 +87,11 @@ public final class SyntheticWorkload {
         }
     }
 
-    /** {@code u000042}: a letter and at least six digits, so that ids sort like numbers up to a million. */
-    static String id(char prefix, int number) {
+    /**
+     * {@code u000042}: a letter and at least six digits, so that ids sort like numbers up to a million. Users are
+     * {@code u} 1..users, artists {@code a} and tracks {@code t} 1..{@link Summary#artists()}/{@link Summary#tracks()}.
+     */
+    public static String id(char prefix, int number) {
         String digits = Integer.toString(number);
         StringBuilder id = new StringBuilder(7).append(prefix);
         for (int i = digits.length(); i < 6; i++) {

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks, each with its baseline in the same run (figures in README.md).",
         subcommands = {BenchCommand.Publish.class, BenchCommand.Seed.class, WarehouseBench.Import.class,
-                WarehouseBench.Retention.class, BenchRecsCommand.class})
+                WarehouseBench.Retention.class, BenchRecsCommand.class,
+                BenchPredictionsCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,8 @@ import io.setlist.scheduler.auth.Scope;
 import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
+import io.setlist.scheduler.predictions.CompletionModels;
+import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.sql.events.EventCalendar;
 import io.setlist.sql.load.WorkloadImport;
 import io.setlist.sql.recommend.RecommendationTable;
@@ -60,11 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         Config settings = startup.get();
-        if (settings.runtime().logLevel() == null) {
-            // The demo prints its own summary; per-stage log lines would say everything twice.
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.setlist"))
-                    .setLevel(ch.qos.logback.classic.Level.WARN);
-        }
+        LabCli.quietLogs(settings);
         if (port != null) {
             settings = settings.withHttpPort(port);
         }
@@ -90,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
 
             LocalDate businessDate = new EventCalendar(backends.warehouse()).lastEventDay()
                     .orElseThrow(() -> new IllegalStateException("the warehouse has no events: nothing to compute"));
+            trainChampionIfNone(backends, businessDate);
             System.out.println("daily pipeline for business date " + businessDate + ":");
             DailyPipeline pipeline = DailyPipeline.standard(backends, settings);
             List<DailyPipeline.StageReport> reports = pipeline.run(businessDate, true);
@@ -119,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             });
             System.out.println("  curl -s " + auth + "'" + cacheUrl + "'");
-            asyncPredictionLines(base, auth, key, userUrl, cachePage, businessDate);
+            predictionLines(base, auth, key, userUrl, cachePage, businessDate);
             System.out.println("  curl -s '" + base + "/health/ready'   # no key needed");
             System.out.println("  curl -s " + auth + "'" + base + "/v1/users/u000001/recommendations?limit=abc'   # 400");
             System.out.println("  curl -s '" + userUrl + "'   # 401: no key");
@@ -144,13 +143,29 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The demo only says "ready" after the API really answered 200 from DynamoDB. */
     /**
-     * The asynchronous path: one request submitted now (so the GET line names a real tracking id), and the POST
-     * line to send more. Its status is DONE once a worker scored it (FAILED when the model has no champion yet).
+     * Both prediction routes need a champion of the completion model, and the completion stage scores with it: the
+     * first demo run on a warehouse trains one (the small grid, seconds on the demo data) before the pipeline, later
+     * runs keep the one they find.
      */
-    private static void asyncPredictionLines(String base, String auth, String key, String userUrl, String cachePage,
-                                             LocalDate businessDate) throws IOException, InterruptedException {
+    private static void trainChampionIfNone(Backends backends, LocalDate businessDate) {
+        CompletionModels models = new CompletionModels(backends.warehouse());
+        if (models.champion().isPresent()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        CompletionModels.Trained t = models.train(businessDate, "logistic-regression", "demo",
+                ModelSelection.Grid.small());
+        System.out.printf("trained completion model v%d (%s) in %.1f s: the champion%n", t.registration().version(),
+                t.algorithm(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Both prediction paths on one item: the synchronous {@code POST /v1/predictions}, and the asynchronous one,
+     * submitted now so that the GET line names a real tracking id (DONE once a worker scored it).
+     */
+    private static void predictionLines(String base, String auth, String key, String userUrl, String cachePage,
+                                        LocalDate businessDate) throws IOException, InterruptedException {
         com.fasterxml.jackson.databind.JsonNode items = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(cachePage).path("items");
         if (items.isEmpty()) {
@@ -159,6 +174,8 @@ final class DemoCommand implements Callable<Integer> {
         String user = userUrl.replaceAll(".*/v1/users/([^/]+)/.*", "$1");
         String body = "[{\"userId\":\"" + user + "\",\"trackId\":\"" + items.get(0).get("trackId").asText()
                 + "\",\"timestamp\":\"" + businessDate + "T20:00:00Z\"}]";
+        System.out.println("  curl -s -X POST " + auth + "-d '" + body + "' '" + base
+                + "/v1/predictions'   # sync: {model, predictions}");
         HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(base + "/v1/prediction-requests"))
                 .header("Authorization", "Bearer " + key)
@@ -174,6 +191,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The demo only says "ready" after the API really answered 200 from DynamoDB. */
     private static String check(String url, String key) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))

@@ -1,9 +1,8 @@
 package io.setlist.lab.cli;
 
-import io.setlist.scheduler.cli.ConfiguredRoot;
+import io.setlist.scheduler.cli.ConfiguredRootCommand;
 import io.setlist.scheduler.cli.SetlistCli;
 import io.setlist.scheduler.config.Config;
-import io.setlist.scheduler.config.ConfigParser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,29 +23,24 @@ import java.util.Map;
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
-public final class LabCli implements Runnable, ConfiguredRoot {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final Config.Parsed parsed;
-
+public final class LabCli extends ConfiguredRootCommand {
     /** Reads this process's environment. */
     public LabCli() {
-        this(ConfigParser.processEnvironment());
     }
 
     public LabCli(Map<String, String> environment) {
-        this.parsed = Config.read(environment);
+        super(environment);
     }
 
-    @Override
-    public Config.Parsed parsedConfig() {
-        return parsed;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    /**
+     * Only warnings from Setlist's own loggers unless {@code SETLIST_LOG_LEVEL} says otherwise: the demo and the
+     * benchmarks print their own summary, and per-stage log lines would say everything twice.
+     */
+    static void quietLogs(Config config) {
+        if (config.runtime().logLevel() == null) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.setlist"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     public static void main(String[] args) {
