@@ -11,6 +11,7 @@ import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.queue.PredictionBroker;
 
@@ -50,15 +51,17 @@ public final class SetlistService implements AutoCloseable {
         PredictionBroker broker = null;
         try {
             // The workers score on the main pool, beside the pipeline; the API's routes on the API's pool.
+            // One feature source for the workers and the API: the store's memory is held once.
+            PlayFeatureSource features = config.predictionFeatures().open(backends.apiWarehouse());
             broker = PredictionBroker.open(backends, config,
-                    new CompletionPredictions(backends.warehouse(), config.abSplit()));
+                    new CompletionPredictions(backends.warehouse(), config.abSplit(), features));
             ApiSettings apiSettings = config.api();
             ApiServer api = ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                     new ApiKeys(backends.apiWarehouse(), Duration.ofSeconds(apiSettings.keyCacheSeconds())), apiSettings,
                     // Every API query runs on the API's own pool: a flood cannot take Quartz's connections.
                     new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
                             java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(), pipeline.clock(),
-                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit()), broker.async(),
+                            new CompletionPredictions(backends.apiWarehouse(), config.abSplit(), features), broker.async(),
                             DashboardSettings.from(config.pipeline())),
                     "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler, broker);

@@ -67,6 +67,7 @@ final class FeatureReplay {
     long globalPlays;
     long globalSkips;
     int rows;
+    /** Rows of the log's PLAYs; allocated by {@link #run} only (probes do not write them). */
     double[] x;
     byte[] completed;
     long[] ts;
@@ -75,6 +76,8 @@ final class FeatureReplay {
     int[] previousOpen;
     boolean[] premiumAtPlay;
     long orphanSkips;
+    /** Whether the log's PLAYs get feature rows (training); probes need only the counters, not those rows. */
+    private boolean playRows = true;
     /** Session key and time of each user's latest event that belongs to a session, for probes. */
     final long[] lastSessionKey;
     final long[] lastSessionTs;
@@ -100,8 +103,8 @@ final class FeatureReplay {
         }
         artistPlays = new int[artists];
         artistSkips = new int[artists];
-        int capacity = 1024;
-        x = new double[capacity * d];
+        // Sized to the log: a serving probe replays one user's events, and would otherwise allocate 1,024 rows each.
+        int capacity = Math.max(16, Math.min(1024, log.size()));
         completed = new byte[capacity];
         ts = new long[capacity];
         user = new int[capacity];
@@ -114,6 +117,7 @@ final class FeatureReplay {
     }
 
     FeatureTable run() {
+        x = new double[completed.length * d];
         replay(new PlayProbe[0], null);
         return new FeatureTable(PlayFeatures.NAMES, Arrays.copyOf(x, rows * d), Arrays.copyOf(completed, rows),
                 Arrays.copyOf(ts, rows), Arrays.copyOf(user, rows), Arrays.copyOf(track, rows));
@@ -121,6 +125,7 @@ final class FeatureReplay {
 
     /** Feature rows (row-major) of {@code probes}, each as a PLAY at its time would have them; the log decides nothing else. */
     double[] probe(PlayProbe[] probes) {
+        playRows = false;
         double[] out = new double[probes.length * d];
         replay(probes, out);
         return out;
@@ -187,7 +192,11 @@ final class FeatureReplay {
         }
         double global = p.globalPlays() >= 0 ? globalRate(p.globalSkips(), p.globalPlays())
                 : globalRate(globalSkips, globalPlays);
-        write(u, p.track(), p.ts(), s, global, out, offset);
+        int t = p.track();
+        int a = catalog.artist(t);
+        PlayProbe.ItemCounts items = p.items() != null ? p.items()
+                : new PlayProbe.ItemCounts(trackPlays[t], trackSkips[t], artistPlays[a], artistSkips[a]);
+        write(u, t, p.ts(), s, global, items, out, offset);
     }
 
     private static double globalRate(long skips, long plays) {
@@ -249,7 +258,10 @@ final class FeatureReplay {
         int a = catalog.artist(t);
         long now = log.ts(e);
         Session s = session(e, u);
-        write(u, t, now, s, globalRate(globalSkips, globalPlays), x, row * d);
+        if (playRows) {
+            write(u, t, now, s, globalRate(globalSkips, globalPlays),
+                    new PlayProbe.ItemCounts(trackPlays[t], trackSkips[t], artistPlays[a], artistSkips[a]), x, row * d);
+        }
 
         completed[row] = 1;
         ts[row] = now;
@@ -272,8 +284,12 @@ final class FeatureReplay {
         globalPlays++;
     }
 
-    /** The feature row of a play of {@code t} by {@code u} starting {@code now} in {@code s}, from the counters as they are. */
-    private void write(int u, int t, long now, Session s, double global, double[] x, int o) {
+    /**
+     * The feature row of a play of {@code t} by {@code u} starting {@code now} in {@code s}, from the counters as they
+     * are and the track's and artist's window counts {@code items}.
+     */
+    private void write(int u, int t, long now, Session s, double global, PlayProbe.ItemCounts items, double[] x,
+                       int o) {
         int a = catalog.artist(t);
         double userRate = rate(userSkips[u], userPlays[u], global, USER_PRIOR);
         long ua = pair(u, a);
@@ -286,10 +302,10 @@ final class FeatureReplay {
         x[o + c++] = rate(userStatusSkips[u], userStatusPlays[u], userRate, USER_PRIOR);
         x[o + c++] = (userLikes[u] + 0.1) / (userPlays[u] + 1.0);
         x[o + c++] = Math.log1p(userAds[u]);
-        x[o + c++] = rate(trackSkips[t], trackPlays[t], global, ITEM_PRIOR);
-        x[o + c++] = Math.log1p(trackPlays[t]);
-        x[o + c++] = rate(artistSkips[a], artistPlays[a], global, ITEM_PRIOR);
-        x[o + c++] = Math.log1p(artistPlays[a]);
+        x[o + c++] = rate(items.trackSkips(), items.trackPlays(), global, ITEM_PRIOR);
+        x[o + c++] = Math.log1p(items.trackPlays());
+        x[o + c++] = rate(items.artistSkips(), items.artistPlays(), global, ITEM_PRIOR);
+        x[o + c++] = Math.log1p(items.artistPlays());
         x[o + c++] = rate(pairSkips.get(ua), pairPlays.get(ua), userRate, PAIR_PRIOR);
         x[o + c++] = Math.log1p(pairPlays.get(ua));
         int[] genres = catalog.genres(a);
@@ -344,7 +360,9 @@ final class FeatureReplay {
 
     private void grow() {
         int capacity = completed.length * 2;
-        x = Arrays.copyOf(x, capacity * d);
+        if (playRows) {
+            x = Arrays.copyOf(x, capacity * d);
+        }
         completed = Arrays.copyOf(completed, capacity);
         ts = Arrays.copyOf(ts, capacity);
         user = Arrays.copyOf(user, capacity);

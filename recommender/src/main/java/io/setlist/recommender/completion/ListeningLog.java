@@ -20,11 +20,25 @@ public final class ListeningLog {
     public static final byte OTHER = 5;
 
     private int size;
-    private int[] user = new int[1024];
-    private long[] ts = new long[1024];
-    private byte[] kind = new byte[1024];
-    private int[] track = new int[1024];
-    private long[] session = new long[1024];
+    private int[] user;
+    private long[] ts;
+    private byte[] kind;
+    private int[] track;
+    private long[] session;
+
+    public ListeningLog() {
+        this(1024);
+    }
+
+    /** An empty log with room for {@code capacity} events before it grows (a serving replay knows its size). */
+    public ListeningLog(int capacity) {
+        int c = Math.max(1, capacity);
+        user = new int[c];
+        ts = new long[c];
+        kind = new byte[c];
+        track = new int[c];
+        session = new long[c];
+    }
 
     /** The event kind of a source event name; names we do not use become {@link #OTHER}. */
     public static byte kindOf(String eventName) {

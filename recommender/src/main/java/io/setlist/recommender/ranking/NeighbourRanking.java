@@ -6,42 +6,76 @@ import io.setlist.recommender.neighbours.NeighbourIndex;
 import io.setlist.recommender.select.TopK;
 
 /**
- * User-based kNN scoring: {@code score(a) = Σ_{v ∈ neighbours(u)} sim(u, v) · w(v, a)}, over artists the
- * user does not already have, top N.
+ * User-based kNN scoring over artists the user does not already have, top N. With {@link NeighbourScoring#PLAIN}
+ * it is {@code score(a) = Σ_{v ∈ neighbours(u)} sim(u, v) · w(v, a)}; other scorings reshape similarities and
+ * weights, damp popular artists and add the friends and tag-similarity sources (formula in
+ * {@link NeighbourScoring}).
  *
  * <p>Weighting by the neighbour's row weight (not just counting neighbours) lets an artist a close
  * neighbour plays a lot outrank one a neighbour played once. Owned artists are excluded because the
  * service recommends discoveries; re-plays are served elsewhere.
  *
  * <p>Holds per-instance scratch (dense {@code float[artists]} accumulator and marks, reset via a touched list), so
- * an instance is <b>not thread-safe</b>: use one per thread.
+ * an instance is <b>not thread-safe</b>: use one per thread over one shared {@link Inputs}.
  */
 public final class NeighbourRanking {
 
-    private final PlayCounts counts;
-    private final float[] weights;
-    private final NeighbourIndex neighbours;
+    /**
+     * What every thread's ranking reads, computed once: contributions {@code c(v, a)} aligned with the play columns,
+     * popularity factors (null = none) and the side sources. Immutable.
+     */
+    public static final class Inputs {
+        final PlayCounts counts;
+        final NeighbourIndex neighbours;
+        final NeighbourScoring scoring;
+        final float[] contributions;
+        final float[] popularity;
+        final SideNeighbours friends;
+        final SideNeighbours tagNeighbours;
 
+        /** O(non-zeros) plus, when the tag source is on, one neighbour search over the tag matrix. */
+        public Inputs(PlayCounts counts, float[] weights, NeighbourIndex neighbours, NeighbourScoring scoring,
+                      UserRelations relations, int threads) {
+            if (weights.length != counts.columns().length) {
+                throw new IllegalArgumentException("weights must align with columns");
+            }
+            if (neighbours.users() != counts.users()) {
+                throw new IllegalArgumentException("neighbour index was built for other play counts");
+            }
+            this.counts = counts;
+            this.neighbours = neighbours;
+            this.scoring = scoring;
+            this.contributions = scoring.contributions(counts.rowStart(), weights);
+            this.popularity = scoring.popularityFactors(counts.artists(), counts.columns());
+            this.friends = scoring.friendWeight() > 0
+                    ? SideNeighbours.friends(counts, relations.friendUsers(), relations.friendFriends())
+                    : SideNeighbours.EMPTY;
+            this.tagNeighbours = scoring.tagWeight() > 0
+                    ? SideNeighbours.byTags(counts, relations.tagUse(), neighbours.k(), threads)
+                    : SideNeighbours.EMPTY;
+        }
+    }
+
+    private final Inputs in;
     private final float[] score;
     private final boolean[] owned;
     private final boolean[] seen;
     private final int[] touched;
+    private int touchedCount;
     private TopK top = new TopK(0);
 
+    /** The plain weighted sum over the cosine neighbours. */
     public NeighbourRanking(PlayCounts counts, float[] weights, NeighbourIndex neighbours) {
-        if (weights.length != counts.columns().length) {
-            throw new IllegalArgumentException("weights must align with columns");
-        }
-        if (neighbours.users() != counts.users()) {
-            throw new IllegalArgumentException("neighbour index was built for other play counts");
-        }
-        this.counts = counts;
-        this.weights = weights;
-        this.neighbours = neighbours;
-        this.score = new float[counts.artists()];
-        this.owned = new boolean[counts.artists()];
-        this.seen = new boolean[counts.artists()];
-        this.touched = new int[counts.artists()];
+        this(new Inputs(counts, weights, neighbours, NeighbourScoring.PLAIN, UserRelations.NONE, 1));
+    }
+
+    public NeighbourRanking(Inputs inputs) {
+        this.in = inputs;
+        int artists = inputs.counts.artists();
+        this.score = new float[artists];
+        this.owned = new boolean[artists];
+        this.seen = new boolean[artists];
+        this.touched = new int[artists];
     }
 
     /**
@@ -50,34 +84,36 @@ public final class NeighbourRanking {
      * @return up to n artists with positive score, source {@link Source#NEIGHBOURS}
      */
     public RankedItems recommend(int userIndex, int n) {
+        final PlayCounts counts = in.counts;
         final int[] rowStart = counts.rowStart();
         final int[] columns = counts.columns();
+        final NeighbourScoring scoring = in.scoring;
         for (int i = rowStart[userIndex]; i < rowStart[userIndex + 1]; i++) {
             owned[columns[i]] = true;
         }
-        int touchedCount = 0;
-        for (int r = 0; r < neighbours.countOf(userIndex); r++) {
-            int v = neighbours.neighbourAt(userIndex, r);
-            float similarity = neighbours.similarityAt(userIndex, r);
-            for (int i = rowStart[v]; i < rowStart[v + 1]; i++) {
-                int artist = columns[i];
-                if (owned[artist]) {
-                    continue;
-                }
-                if (!seen[artist]) {
-                    seen[artist] = true;
-                    touched[touchedCount++] = artist;
-                }
-                score[artist] += similarity * weights[i];
+        touchedCount = 0;
+        NeighbourIndex neighbours = in.neighbours;
+        double total = 0;
+        if (scoring.normaliseSimilarities()) {
+            for (int r = 0; r < neighbours.countOf(userIndex); r++) {
+                total += scoring.similarity(neighbours.similarityAt(userIndex, r));
             }
         }
+        float scale = total > 0 ? (float) (1.0 / total) : 1f;
+        for (int r = 0; r < neighbours.countOf(userIndex); r++) {
+            float s = scoring.similarity(neighbours.similarityAt(userIndex, r));
+            add(neighbours.neighbourAt(userIndex, r), scale == 1f ? s : s * scale);
+        }
+        addSide(in.friends, userIndex, (float) scoring.friendWeight());
+        addSide(in.tagNeighbours, userIndex, (float) scoring.tagWeight());
         if (top.capacity() != n) {
             top = new TopK(n);
         }
         for (int t = 0; t < touchedCount; t++) {
             int artist = touched[t];
-            if (score[artist] > 0f) {
-                top.offer(artist, score[artist]);
+            float value = in.popularity == null ? score[artist] : score[artist] * in.popularity[artist];
+            if (value > 0f) {
+                top.offer(artist, value);
             }
             score[artist] = 0f;
             seen[artist] = false;
@@ -93,5 +129,36 @@ public final class NeighbourRanking {
             artistIds[i] = ids.idAt(artistIds[i]);
         }
         return new RankedItems(counts.userIds().idAt(userIndex), artistIds, scores, Source.NEIGHBOURS);
+    }
+
+    /** One side source's neighbours of {@code userIndex}, their weights scaled by λ (and normalised when asked). */
+    private void addSide(SideNeighbours side, int userIndex, float lambda) {
+        int from = side.from(userIndex);
+        int to = side.to(userIndex);
+        if (lambda == 0f || from == to) {
+            return;
+        }
+        float scale = side.scale(userIndex, in.scoring, lambda);
+        for (int i = from; i < to; i++) {
+            add(side.neighbourAt(i), in.scoring.similarity(side.weightAt(i)) * scale);
+        }
+    }
+
+    /** Adds {@code s · c(v, a)} for each artist a of neighbour v the user does not have. */
+    private void add(int v, float s) {
+        final int[] rowStart = in.counts.rowStart();
+        final int[] columns = in.counts.columns();
+        final float[] c = in.contributions;
+        for (int i = rowStart[v]; i < rowStart[v + 1]; i++) {
+            int artist = columns[i];
+            if (owned[artist]) {
+                continue;
+            }
+            if (!seen[artist]) {
+                seen[artist] = true;
+                touched[touchedCount++] = artist;
+            }
+            score[artist] += s * c[i];
+        }
     }
 }

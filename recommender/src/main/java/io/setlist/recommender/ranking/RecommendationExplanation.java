@@ -40,6 +40,16 @@ public final class RecommendationExplanation {
      */
     public static Explanation explain(PlayCounts counts, UserProfile[] profilesByUserIndex, RecommenderSettings s,
                                       int userId, int artistId, int top) {
+        return explain(counts, UserRelations.NONE, profilesByUserIndex, s, userId, artistId, top);
+    }
+
+    /**
+     * The score {@link NeighbourRanking} gives, neighbour by neighbour of every source (cosine neighbours, friends,
+     * tag neighbours; a neighbour in two sources contributes twice), with {@code s.scoring()} applied; the
+     * contribution's {@code similarity} is the neighbour's scaled similarity {@code λ · s(u, v)}.
+     */
+    public static Explanation explain(PlayCounts counts, UserRelations relations, UserProfile[] profilesByUserIndex,
+                                      RecommenderSettings s, int userId, int artistId, int top) {
         int u = counts.userIds().indexOf(userId);
         int artist = counts.artistIds().indexOf(artistId);
         if (u < 0 || artist < 0) {
@@ -48,25 +58,64 @@ public final class RecommendationExplanation {
         float[] weights = RowWeights.apply(counts, s.weighting());
         NeighbourIndex index = NeighbourIndex.buildRange(counts, weights, profilesByUserIndex, s.profileWeight(),
                 s.neighbours(), 1, u, u + 1, null, s.maxPostingsPerArtist());
-        int[] rowStart = counts.rowStart();
-        int[] columns = counts.columns();
+        NeighbourRanking.Inputs in = new NeighbourRanking.Inputs(counts, weights, index, s.scoring(), relations, 1);
+        NeighbourScoring scoring = s.scoring();
         List<Contribution> all = new ArrayList<>();
-        float score = 0f;
-        for (int r = 0; r < index.countOf(u); r++) {
-            int v = index.neighbourAt(u, r);
-            float similarity = index.similarityAt(u, r);
-            for (int i = rowStart[v]; i < rowStart[v + 1]; i++) {
-                if (columns[i] == artist) {
-                    float part = similarity * weights[i];
-                    score += part;
-                    all.add(new Contribution(counts.userIds().idAt(v), similarity, weights[i], counts.plays()[i], part));
-                    break;
-                }
+        int[] neighbours = new int[index.countOf(u)];
+        float[] scaled = new float[neighbours.length];
+        double total = 0;
+        for (int r = 0; r < neighbours.length; r++) {
+            neighbours[r] = index.neighbourAt(u, r);
+            scaled[r] = scoring.similarity(index.similarityAt(u, r));
+            total += scaled[r];
+        }
+        float scale = scoring.normaliseSimilarities() && total > 0 ? (float) (1.0 / total) : 1f;
+        for (int r = 0; r < scaled.length; r++) {
+            scaled[r] = scale == 1f ? scaled[r] : scaled[r] * scale;
+        }
+        float score = contribute(counts, in.contributions, neighbours, scaled, artist, 0f, all);
+        for (SideNeighbours side : List.of(in.friends, in.tagNeighbours)) {
+            float lambda = (float) (side == in.friends ? scoring.friendWeight() : scoring.tagWeight());
+            int from = side.from(u);
+            int to = side.to(u);
+            if (lambda == 0f || from == to) {
+                continue;
             }
+            float sideScale = side.scale(u, scoring, lambda);
+            int[] ids = new int[to - from];
+            float[] sims = new float[ids.length];
+            for (int i = from; i < to; i++) {
+                ids[i - from] = side.neighbourAt(i);
+                sims[i - from] = scoring.similarity(side.weightAt(i)) * sideScale;
+            }
+            score = contribute(counts, in.contributions, ids, sims, artist, score, all);
+        }
+        if (in.popularity != null) {
+            score *= in.popularity[artist];
         }
         all.sort(Comparator.comparingDouble(Contribution::contribution).reversed()
                 .thenComparingInt(Contribution::neighbourUserId));
         return new Explanation(userId, artistId, score, index.countOf(u),
                 List.copyOf(all.subList(0, Math.min(top, all.size()))));
+    }
+
+    /** Adds each listed neighbour's {@code s · c(v, a)} for the artist, in the ranking's order of summation. */
+    private static float contribute(PlayCounts counts, float[] c, int[] neighbours, float[] similarities, int artist,
+                                    float score, List<Contribution> all) {
+        int[] rowStart = counts.rowStart();
+        int[] columns = counts.columns();
+        for (int r = 0; r < neighbours.length; r++) {
+            int v = neighbours[r];
+            for (int i = rowStart[v]; i < rowStart[v + 1]; i++) {
+                if (columns[i] == artist) {
+                    float part = similarities[r] * c[i];
+                    score += part;
+                    all.add(new Contribution(counts.userIds().idAt(v), similarities[r], c[i], counts.plays()[i],
+                            part));
+                    break;
+                }
+            }
+        }
+        return score;
     }
 }

@@ -47,6 +47,16 @@ public final class UserKnnRecommender {
     /** As above, reporting phases and their timings to {@code progress}. */
     public static void recommendAll(PlayCounts counts, int[] allUserIds, UserProfile[] profilesOfAllUserIds,
                                     RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
+        recommendAll(counts, UserRelations.NONE, allUserIds, profilesOfAllUserIds, s, sink, progress);
+    }
+
+    /**
+     * As above, with friendships and tag use as extra neighbour sources (used only when {@code s.scoring()} gives
+     * them a weight).
+     */
+    public static void recommendAll(PlayCounts counts, UserRelations relations, int[] allUserIds,
+                                    UserProfile[] profilesOfAllUserIds, RecommenderSettings s,
+                                    Consumer<RankedItems> sink, RecommendProgress progress) {
         if (profilesOfAllUserIds.length != allUserIds.length) {
             throw new IllegalArgumentException("profiles must align with user ids: "
                     + profilesOfAllUserIds.length + " != " + allUserIds.length);
@@ -81,19 +91,21 @@ public final class UserKnnRecommender {
         progress.finished("neighbours", (t2 - t1) / 1e9);
 
         progress.started("ranking", allUserIds.length);
-        rankInOrder(counts, weights, neighbours, segments, allUserIds, profilesOfAllUserIds, s, sink, progress);
+        NeighbourRanking.Inputs inputs = new NeighbourRanking.Inputs(counts, weights, neighbours, s.scoring(),
+                relations, s.threads());
+        rankInOrder(counts, inputs, segments, allUserIds, profilesOfAllUserIds, s, sink, progress);
         progress.finished("ranking", (System.nanoTime() - t2) / 1e9);
     }
 
     /** Users ranked per chunk: the chunk is computed by all threads, then handed to the sink in input order. */
     static final int RANKING_CHUNK = 4096;
 
-    private static void rankInOrder(PlayCounts counts, float[] weights, NeighbourIndex neighbours,
-                                    SegmentPopularity segments, int[] allUserIds, UserProfile[] profiles,
+    private static void rankInOrder(PlayCounts counts, NeighbourRanking.Inputs inputs, SegmentPopularity segments,
+                                    int[] allUserIds, UserProfile[] profiles,
                                     RecommenderSettings s, Consumer<RankedItems> sink, RecommendProgress progress) {
         int threads = Math.max(1, Math.min(s.threads(), (allUserIds.length + 255) / 256));
         // NeighbourRanking holds scratch arrays, so one per thread
-        ThreadLocal<NeighbourRanking> ranking = ThreadLocal.withInitial(() -> new NeighbourRanking(counts, weights, neighbours));
+        ThreadLocal<NeighbourRanking> ranking = ThreadLocal.withInitial(() -> new NeighbourRanking(inputs));
         RankedItems[] chunk = new RankedItems[Math.min(RANKING_CHUNK, Math.max(1, allUserIds.length))];
         java.util.concurrent.ForkJoinPool pool = threads > 1 ? new java.util.concurrent.ForkJoinPool(threads) : null;
         try {

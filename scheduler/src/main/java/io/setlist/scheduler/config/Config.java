@@ -1,5 +1,6 @@
 package io.setlist.scheduler.config;
 
+import io.setlist.scheduler.predictions.PredictionFeatures;
 import io.setlist.scheduler.predictions.VariantSplit;
 
 import java.nio.file.Path;
@@ -19,10 +20,12 @@ import java.util.Map;
  * @param home       embedded PostgreSQL and DynamoDB data, demo and benchmark data
  * @param abSplit    the A/B split of {@code POST /v1/predictions}, with its salt
  * @param queue      the asynchronous predictions' broker, workers and limits
+ * @param predictionFeatures where the predictions' feature rows come from: the online store or the window path
  */
 public record Config(Path home, WarehouseSettings warehouse, StoreSettings store, ApiSettings api,
                      PublishSettings publish, ScheduleSettings schedule, PipelineSettings pipeline,
-                     VariantSplit abSplit, RuntimeSettings runtime, QueueSettings queue) {
+                     VariantSplit abSplit, RuntimeSettings runtime, QueueSettings queue,
+                     PredictionFeatures predictionFeatures) {
 
     /** Thrown by {@link #parse} with every malformed variable, one per line. */
     public static final class InvalidConfigException extends IllegalArgumentException {
@@ -96,19 +99,26 @@ public record Config(Path home, WarehouseSettings warehouse, StoreSettings store
                         + "(newest non-champion version) or `vN`, with weights");
         RuntimeSettings runtime = RuntimeSettings.read(p);
         QueueSettings queue = QueueSettings.read(p);
-        return new Config(home, warehouse, store, api, publish, schedule, pipeline, split, runtime, queue);
+        PredictionFeatures features = p.parsed("SETLIST_PREDICTION_FEATURES", "store", "store or window",
+                PredictionFeatures::parse, "where `POST /v1/predictions` and the queue's workers get feature rows: "
+                        + "`store` (in memory, brought forward as events are imported) or `window` (a SQL replay per "
+                        + "request; same rows, slower)");
+        return new Config(home, warehouse, store, api, publish, schedule, pipeline, split, runtime, queue, features);
     }
 
     public Config withHome(Path newHome) {
-        return new Config(newHome, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime, queue);
+        return new Config(newHome, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime, queue,
+                predictionFeatures);
     }
 
     public Config withApi(ApiSettings newApi) {
-        return new Config(home, warehouse, store, newApi, publish, schedule, pipeline, abSplit, runtime, queue);
+        return new Config(home, warehouse, store, newApi, publish, schedule, pipeline, abSplit, runtime, queue,
+                predictionFeatures);
     }
 
     public Config withQueue(QueueSettings newQueue) {
-        return new Config(home, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime, newQueue);
+        return new Config(home, warehouse, store, api, publish, schedule, pipeline, abSplit, runtime, newQueue,
+                predictionFeatures);
     }
 
     /** The same with the read API on {@code port} (a {@code --port} option). */

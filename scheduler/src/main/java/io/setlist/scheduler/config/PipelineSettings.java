@@ -3,6 +3,8 @@ package io.setlist.scheduler.config;
 import io.setlist.recommender.cache.CachePlan;
 import io.setlist.recommender.cache.CacheTier;
 import io.setlist.recommender.cache.DemandWeights;
+import io.setlist.recommender.ranking.NeighbourScoring;
+import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.scheduler.predictions.CompletionModels;
 
 import java.nio.file.Path;
@@ -26,10 +28,13 @@ import java.util.Locale;
  * @param runLease           how long a run holds its (job, date) in the run ledger without a heartbeat
  * @param predictionRetentionDays predictions the API served longer ago than this are deleted from
  *                           {@code prediction_log} by the daily purge
+ * @param scoring            how the recommend stage turns neighbours into artist scores; defaults chosen by
+ *                           {@code eval recs --tune} (README, "Accuracy")
  */
 public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDemand,
                                CachePlan.Priority cachePriority, int neighbours, int recommendations, Path inbox,
-                               int eventRetentionDays, Duration runLease, int predictionRetentionDays) {
+                               int eventRetentionDays, Duration runLease, int predictionRetentionDays,
+                               NeighbourScoring scoring) {
     public PipelineSettings {
         cacheTiers = List.copyOf(cacheTiers);
     }
@@ -43,7 +48,8 @@ public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDe
                 p.flag("SETLIST_CACHE_COST", "rank tracks for the cache by expected full plays per unit of daily "
                         + "storage cost (`tracks.daily_cost`, from pozytywka's `track_storage`) instead of per byte")
                         ? CachePlan.Priority.PER_DAILY_COST : CachePlan.Priority.PER_BYTE,
-                p.integer("SETLIST_NEIGHBOURS", 50, 1, Integer.MAX_VALUE, "k of the user-user neighbourhood"),
+                p.integer("SETLIST_NEIGHBOURS", RecommenderSettings.TUNED_NEIGHBOURS, 1, Integer.MAX_VALUE,
+                        "k of the user-user neighbourhood (default chosen by `eval recs --tune`)"),
                 p.integer("SETLIST_RECOMMENDATIONS", 100, 1, Integer.MAX_VALUE, "artists kept per user"),
                 p.optional("SETLIST_INBOX", "no import job", "a directory", Path::of,
                         "a directory whose new CSV files the `import` job loads at the start of each daily run, "
@@ -55,7 +61,32 @@ public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDe
                         + "run holds its (job, date) without a heartbeat (renewed every third of it); a crashed "
                         + "run's jobs can be taken over this long after its last heartbeat")),
                 p.integer("SETLIST_PREDICTION_RETENTION_DAYS", 90, 1, Integer.MAX_VALUE, "predictions the API "
-                        + "served longer ago than this are deleted from `prediction_log` by the daily `purge`"));
+                        + "served longer ago than this are deleted from `prediction_log` by the daily `purge`"),
+                readScoring(p));
+    }
+
+    /** The ranking's knobs; defaults chosen by {@code eval recs --tune} on HetRec (README, "Accuracy"). */
+    private static NeighbourScoring readScoring(ConfigParser p) {
+        NeighbourScoring d = NeighbourScoring.DEFAULT;
+        return new NeighbourScoring(
+                p.number("SETLIST_SIMILARITY_EXPONENT", "`" + plain(d.similarityExponent()) + "`",
+                        d.similarityExponent(), "a number > 0", x -> x > 0, "a neighbour's similarity is raised to "
+                        + "this power before it weighs the neighbour's artists (above 1: the closest dominate)"),
+                p.number("SETLIST_WEIGHT_EXPONENT", "`" + plain(d.weightExponent()) + "`", d.weightExponent(),
+                        "a number >= 0", x -> x >= 0, "a neighbour's weight of an artist is raised to this power "
+                        + "(0: count the neighbours that have it)"),
+                p.number("SETLIST_POPULARITY_DAMPING", "`" + plain(d.popularityDamping()) + "`",
+                        d.popularityDamping(), "a number >= 0", x -> x >= 0, "an artist's score is divided by its "
+                        + "listeners to this power (favours the long tail)"),
+                p.flag("SETLIST_NORMALISE_SIMILARITIES", "each neighbour source's similarities of a user are "
+                        + "scaled to sum to 1 before they are mixed"),
+                p.flag("SETLIST_NORMALISE_ROWS", "each neighbour's artist weights are scaled to sum to 1"),
+                p.number("SETLIST_FRIEND_WEIGHT", "`" + plain(d.friendWeight()) + "`", d.friendWeight(),
+                        "a number >= 0", x -> x >= 0, "weight of each declared friend (`friendships`, from "
+                        + "hetrec's user_friends.dat) as an extra neighbour; 0: friends are not used"),
+                p.number("SETLIST_TAG_WEIGHT", "`" + plain(d.tagWeight()) + "`", d.tagWeight(), "a number >= 0",
+                        x -> x >= 0, "weight of the k users closest by tag use (`tag_assignments`) as extra "
+                        + "neighbours, times their tag cosine; 0: tags are not used"));
     }
 
     /** The cache plan's demand forecast; defaults chosen by {@code eval cache --tune} (README, "Cache replay"). */

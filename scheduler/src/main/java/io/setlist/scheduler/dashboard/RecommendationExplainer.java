@@ -59,8 +59,9 @@ public final class RecommendationExplainer {
         for (int u = 0; u < byIndex.length; u++) {
             byIndex[u] = profiles.getOrDefault(counts.userIds().idAt(u), UserProfile.unknown());
         }
-        RecommendationExplanation.Explanation why = RecommendationExplanation.explain(counts, byIndex, settings,
-                users.getInt(userKey), artist.get().id(), top);
+        RecommendationExplanation.Explanation why = RecommendationExplanation.explain(counts,
+                reader.relations(settings.scoring().friendWeight() > 0, settings.scoring().tagWeight() > 0), byIndex,
+                settings, users.getInt(userKey), artist.get().id(), top);
         Map<Integer, String> keys = lookups.userKeys(why.contributions().stream()
                 .mapToInt(RecommendationExplanation.Contribution::neighbourUserId).toArray());
         List<Neighbour> neighbours = why.contributions().stream().map(c -> new Neighbour(

@@ -56,7 +56,8 @@ public final class DailyPipeline {
     public static RecommenderSettings recommenderSettings(PipelineSettings settings) {
         RecommenderSettings defaults = RecommenderSettings.defaults();
         return new RecommenderSettings(Weighting.BM25, settings.neighbours(), settings.recommendations(),
-                defaults.profileWeight(), defaults.minPlaysForNeighbours(), Runtime.getRuntime().availableProcessors());
+                defaults.profileWeight(), defaults.minPlaysForNeighbours(), Runtime.getRuntime().availableProcessors(),
+                0, settings.scoring());
     }
 
     /** The standard stages on the given backends: [import], retention, purge, recommend, completion, publish, cleanup. */

@@ -6,6 +6,7 @@ import io.setlist.recommender.ranking.RankedItems;
 import io.setlist.recommender.ranking.RecommenderSettings;
 import io.setlist.recommender.ranking.Source;
 import io.setlist.recommender.ranking.UserKnnRecommender;
+import io.setlist.recommender.ranking.UserRelations;
 import io.setlist.sql.plays.PlaysReader;
 import io.setlist.sql.recommend.RecommendationTable;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -48,13 +49,15 @@ public final class RecommendStage implements Stage {
         PlayCounts.Builder builder = PlayCounts.builder();
         long plays = reader.forEachPlay(builder::add);
         PlayCounts counts = builder.build();
+        UserRelations relations = reader.relations(settings.scoring().friendWeight() > 0,
+                settings.scoring().tagWeight() > 0);
         progress.record("matrix", (System.nanoTime() - matrixStart) / 1e9);
 
         Map<Source, long[]> bySource = new EnumMap<>(Source.class);
         long[] rows = new long[1];
         try (RecommendationTable.Writer writer = new RecommendationTable(warehouse).replace(context.businessDate())) {
-            UserKnnRecommender.recommendAll(counts, userIds.toIntArray(), profiles.toArray(UserProfile[]::new),
-                    settings, (RankedItems items) -> {
+            UserKnnRecommender.recommendAll(counts, relations, userIds.toIntArray(),
+                    profiles.toArray(UserProfile[]::new), settings, (RankedItems items) -> {
                         bySource.computeIfAbsent(items.source(), s -> new long[1])[0]++;
                         String source = items.source().label();
                         for (int i = 0; i < items.artistIds().length; i++) {

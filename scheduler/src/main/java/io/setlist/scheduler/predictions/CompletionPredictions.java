@@ -2,6 +2,7 @@ package io.setlist.scheduler.predictions;
 
 import io.setlist.recommender.completion.PlayFeatures;
 import io.setlist.sql.completion.FeatureSnapshot;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.models.ModelRegistry;
 import io.setlist.sql.predictions.CatalogKeys;
 import io.setlist.sql.predictions.PredictionLog;
@@ -20,24 +21,31 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves completion predictions: resolves the keys, builds each play's features as known at its time
- * ({@link FeatureSnapshot}, the same features the models were trained on), scores them with the chosen version,
+ * Serves completion predictions: resolves the keys, builds each play's features as known at its time (a
+ * {@link PlayFeatureSource}: the online {@code FeatureStore} or the window path {@link FeatureSnapshot}, both the
+ * same features the models were trained on, bit for bit), scores them with the chosen version,
  * and logs every prediction to {@code prediction_log} in one COPY before answering.
  */
 public final class CompletionPredictions {
     public static final int MAX_BATCH = 1000;
 
     private final CompletionModels models;
-    private final FeatureSnapshot snapshot;
+    private final PlayFeatureSource features;
     private final CatalogKeys keys;
     private final PredictionLog log;
     private final VariantSplit split;
     /** Versions never change once registered, so a loaded one is kept. */
     private final Map<String, CompletionModels.Loaded> loaded = new ConcurrentHashMap<>();
 
+    /** Features from a feature store of its own (the default, {@link PredictionFeatures#STORE}). */
     public CompletionPredictions(DataSource warehouse, VariantSplit split) {
+        this(warehouse, split, PredictionFeatures.STORE.open(warehouse));
+    }
+
+    /** Features from {@code features}, which several instances (the API's and the workers') may share. */
+    public CompletionPredictions(DataSource warehouse, VariantSplit split, PlayFeatureSource features) {
         this.models = new CompletionModels(warehouse);
-        this.snapshot = new FeatureSnapshot(warehouse, CompletionModels.HISTORY_DAYS);
+        this.features = features;
         this.keys = new CatalogKeys(warehouse);
         this.log = new PredictionLog(warehouse);
         this.split = split;
@@ -169,7 +177,7 @@ public final class CompletionPredictions {
             plays.add(new FeatureSnapshot.Play(users.getInt(r.userKey()), tracks.getInt(r.trackKey()),
                     r.ts().toEpochMilli()));
         }
-        double[] x = snapshot.features(plays);
+        double[] x = features.features(plays);
         int d = PlayFeatures.NAMES.length;
         List<Prediction> out = new ArrayList<>(batch.size());
         List<PredictionLog.Entry> entries = new ArrayList<>(batch.size());

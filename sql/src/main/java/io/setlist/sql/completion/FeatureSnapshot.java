@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * <p>Cost: one indexed scan of the window's events for the batch, and one sort of the window's PLAYs and SKIPs
  * for the global counts, per distinct UTC day in the batch.
  */
-public final class FeatureSnapshot {
+public final class FeatureSnapshot implements PlayFeatureSource {
     private static final long DAY_MS = 86_400_000L;
 
     private final DataSource ds;
@@ -55,6 +55,7 @@ public final class FeatureSnapshot {
     }
 
     /** One row of {@link PlayFeatures#NAMES} per play, row-major, in the order given. */
+    @Override
     public double[] features(List<Play> plays) {
         int d = PlayFeatures.NAMES.length;
         double[] out = new double[plays.size() * d];

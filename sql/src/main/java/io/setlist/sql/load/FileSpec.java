@@ -56,13 +56,17 @@ record FileSpec(String baseName, Syntax syntax, boolean headerLine, Function<Fie
                 .toList();
     }
 
-    /** {@code users.csv}, or {@code users-2026-10.csv} / {@code users_2026.csv} for {@code users.csv}. */
+    /**
+     * {@code users.csv}, or {@code users-2026-10.csv} / {@code users_2026.csv} / {@code users.2026.csv} for
+     * {@code users.csv} (HetRec's tag file circulates as {@code user_taggedartists.rejoined.dat}).
+     */
     boolean matches(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         int dot = baseName.lastIndexOf('.');
         String stem = baseName.substring(0, dot);
         String extension = baseName.substring(dot);
         return lower.equals(baseName) || (lower.endsWith(extension)
-                && (lower.startsWith(stem + "-") || lower.startsWith(stem + "_")));
+                && (lower.startsWith(stem + "-") || lower.startsWith(stem + "_")
+                || lower.startsWith(stem + ".")));
     }
 }

@@ -26,11 +26,17 @@ public enum ImportFormat {
             FileSpec.of("usersha1-profile.tsv", Syntax.TSV, false, LastfmProfileRows::new, LoadTarget.USERS),
             FileSpec.of("usersha1-artmbid-artname-plays.tsv", Syntax.TSV, false, v -> new LastfmPlayRows(),
                     LoadTarget.PLAYS, LoadTarget.USERS, LoadTarget.ARTISTS))),
-    /** HetRec 2011 Last.fm 2K: artists.dat, then user_artists.dat (users exist only there). */
+    /**
+     * HetRec 2011 Last.fm 2K: artists.dat, then user_artists.dat (users exist only there), then the friendships and
+     * the tag assignments of those users.
+     */
     HETREC_LASTFM("hetrec-lastfm", List.of(
             FileSpec.of("artists.dat", Syntax.TSV, true, v -> new HetrecArtistRows(), LoadTarget.ARTISTS),
             FileSpec.of("user_artists.dat", Syntax.TSV, true, v -> new HetrecPlayRows(), LoadTarget.PLAYS,
-                    LoadTarget.USERS))),
+                    LoadTarget.USERS),
+            FileSpec.of("user_friends.dat", Syntax.TSV, true, v -> new HetrecFriendRows(), LoadTarget.FRIENDSHIPS),
+            FileSpec.of("user_taggedartists.dat", Syntax.TSV, true, v -> new HetrecTagRows(),
+                    LoadTarget.TAG_ASSIGNMENTS))),
     /** Pozytywka (IUM 23L): five JSONL files; sessions become events. */
     POZYTYWKA("pozytywka", List.of(
             FileSpec.of("users.jsonl", Syntax.JSONL, false, v -> new PozytywkaUserRows(), LoadTarget.USERS),

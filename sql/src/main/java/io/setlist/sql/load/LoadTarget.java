@@ -26,7 +26,11 @@ enum LoadTarget {
     TRACK_STORAGE("track_storage", "track_key:key", "storage_class:key", "daily_cost"),
     /** artist_name is used only when the file's format creates missing artists. */
     PLAYS("plays", "user_key:key", "artist_key:key", "plays", "artist_name:name"),
-    EVENTS("events", "user_key:key", "ts", "event_name:key", "track_key:key", "session_id");
+    EVENTS("events", "user_key:key", "ts", "event_name:key", "track_key:key", "session_id"),
+    /** One direction of a friendship between two loaded users. */
+    FRIENDSHIPS("friendships", "user_key:key", "friend_key:key"),
+    /** A loaded user's tag on a loaded artist. */
+    TAG_ASSIGNMENTS("tag_assignments", "user_key:key", "artist_key:key", "tag_id", "tagged_on");
 
     private final String name;
     private final String[] columnNames;

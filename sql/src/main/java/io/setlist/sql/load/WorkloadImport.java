@@ -101,8 +101,8 @@ public final class WorkloadImport {
         List<FileReport> reports = new ArrayList<>();
         if (Files.isDirectory(path)) {
             for (FileSpec spec : format.files()) {
-                Path file = path.resolve(spec.baseName());
-                if (Files.isRegularFile(file)) {
+                Path file = fileFor(path, spec);
+                if (file != null) {
                     reports.add(importAs(dataSource, file, format, spec, progress));
                 }
             }
@@ -119,6 +119,25 @@ public final class WorkloadImport {
             throw new IllegalArgumentException("no such file or directory: " + path.toAbsolutePath());
         }
         return new ImportReport(reports);
+    }
+
+    /**
+     * The file of {@code dir} that holds {@code spec}'s rows: the one named {@code spec.baseName()}, else the only
+     * file whose name {@link FileSpec#matches} (HetRec's {@code user_taggedartists.rejoined.dat}); null when none,
+     * or when several match and none has the exact name (which to take would be a guess).
+     */
+    private static Path fileFor(Path dir, FileSpec spec) {
+        Path exact = dir.resolve(spec.baseName());
+        if (Files.isRegularFile(exact)) {
+            return exact;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<Path> matching = files.filter(Files::isRegularFile)
+                    .filter(f -> spec.matches(f.getFileName().toString())).toList();
+            return matching.size() == 1 ? matching.get(0) : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     private static FileReport importAs(DataSource dataSource, Path file, ImportFormat format, FileSpec spec,

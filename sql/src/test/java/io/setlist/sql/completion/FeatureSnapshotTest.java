@@ -2,19 +2,14 @@ package io.setlist.sql.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.setlist.recommender.completion.FeatureTable;
-import io.setlist.recommender.completion.ListeningData;
 import io.setlist.recommender.completion.PlayFeatures;
 import io.setlist.sql.Database;
 import io.setlist.sql.TestWarehouse;
 import io.setlist.sql.load.WorkloadImport;
 import io.setlist.sql.workload.SyntheticWorkload;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,44 +46,23 @@ class FeatureSnapshotTest {
     @Test
     void servingFeaturesEqualTheDailyReplaysFeatures() {
         FeatureSnapshot snapshot = new FeatureSnapshot(db.dataSource(), HISTORY_DAYS);
-        List<FeatureSnapshot.Play> plays = new ArrayList<>();
-        List<double[]> expected = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        int skippedTies = 0;
+        ReplayedPlays expected = new ReplayedPlays();
         for (LocalDate day : List.of(FIRST_DAY.plusDays(DAYS - 1), FIRST_DAY.plusDays(DAYS - 5))) {
             long end = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
             long from = end - HISTORY_DAYS * DAY_MS;
             assertThat(snapshot.windowStart(end - DAY_MS)).isEqualTo(from);
             assertThat(snapshot.windowStart(end - 1)).isEqualTo(from);
-            ListeningData data = new WarehouseListening(db.dataSource()).read(Instant.ofEpochMilli(from),
-                    Instant.ofEpochMilli(end));
-            FeatureTable table = data.features().between(end - DAY_MS, end);
-            Long2IntOpenHashMap playsAtMs = new Long2IntOpenHashMap();
-            for (int r = 0; r < table.rows(); r++) {
-                playsAtMs.addTo(table.ts()[r], 1);
-            }
-            for (int r = 0; r < table.rows(); r += 3) {
-                if (playsAtMs.get(table.ts()[r]) > 1) {
-                    skippedTies++; // two PLAYs in one millisecond: the later one saw the earlier, a probe sees neither
-                    continue;
-                }
-                // WarehouseListening's dense indexes are the surrogate ids themselves
-                plays.add(new FeatureSnapshot.Play(table.user()[r], table.track()[r], table.ts()[r]));
-                double[] row = new double[table.columns()];
-                System.arraycopy(table.x(), r * table.columns(), row, 0, row.length);
-                expected.add(row);
-                names.add(day + " play " + r);
-            }
+            expected.add(db.dataSource(), day, HISTORY_DAYS);
         }
-        assertThat(plays).hasSizeGreaterThan(300);
-        assertThat(skippedTies).isLessThan(plays.size() / 100 + 1);
+        assertThat(expected.plays).hasSizeGreaterThan(300);
+        assertThat(expected.skippedTies).isLessThan(expected.plays.size() / 100 + 1);
 
-        double[] served = snapshot.features(plays);
+        double[] served = snapshot.features(expected.plays);
         int d = PlayFeatures.NAMES.length;
-        for (int i = 0; i < plays.size(); i++) {
+        for (int i = 0; i < expected.plays.size(); i++) {
             for (int c = 0; c < d; c++) {
-                assertThat(served[i * d + c]).as("%s feature %s", names.get(i), PlayFeatures.NAMES[c])
-                        .isEqualTo(expected.get(i)[c]);
+                assertThat(served[i * d + c]).as("%s feature %s", expected.names.get(i), PlayFeatures.NAMES[c])
+                        .isEqualTo(expected.rows.get(i)[c]);
             }
         }
     }

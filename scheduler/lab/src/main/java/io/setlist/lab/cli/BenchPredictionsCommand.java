@@ -2,6 +2,8 @@ package io.setlist.lab.cli;
 
 import io.setlist.lab.bench.AsyncPredictionsBench;
 import io.setlist.lab.bench.LoopbackService;
+import io.setlist.lab.bench.SyncPredictionsBench;
+import io.setlist.scheduler.config.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -9,49 +11,46 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 @Command(name = "predictions", mixinStandardHelpOptions = true,
-        description = "Bounded load test of the prediction routes on loopback, against a throwaway Setlist started "
-                + "in this process (fresh PostgreSQL, dynalite and RabbitMQ; a synthetic warehouse with a trained "
-                + "champion). --async: POST /v1/prediction-requests, then poll every tracking id; exits 1 if any "
-                + "accepted id is not resolved.")
+        description = "Prediction routes on loopback. Default: POST /v1/models/completion/predictions, 1, 100 and "
+                + "1,000 items, the window path (baseline) against the feature store, on the warehouse of SETLIST_HOME "
+                + "(./setlist demo --exit first). --async: a throwaway Setlist in this process, POST "
+                + "/v1/prediction-requests, then poll every tracking id; exits 1 if any accepted id is not resolved.")
 final class BenchPredictionsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.setlist.scheduler.cli.StartupConfig startup;
-
     @Option(names = "--async", description = "The asynchronous path (POST /v1/prediction-requests).")
     boolean async;
-
-    @Option(names = "--requests", defaultValue = "2000", description = "Requests (default: ${DEFAULT-VALUE}).")
-    int requests;
-
-    @Option(names = "--items", defaultValue = "10", description = "Items per request (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", description = "Requests (default: 2000 --async; 200 a size on the store).")
+    Integer requests;
+    @Option(names = "--baseline-requests", defaultValue = "5", description = "Timed requests a size on the window path (default: ${DEFAULT-VALUE}).")
+    int baselineRequests;
+    @Option(names = "--items", defaultValue = "10", description = "--async: items per request (default: ${DEFAULT-VALUE}).")
     int items;
-
-    @Option(names = "--clients", defaultValue = "16", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-
-    @Option(names = "--workers", defaultValue = "2",
-            description = "Prediction consumers of the service (default: ${DEFAULT-VALUE}, as SETLIST_PREDICTION_WORKERS).")
+    @Option(names = "--clients", description = "Concurrent HTTP clients (default: 16 --async; 2 for predictions/s).")
+    Integer clients;
+    @Option(names = "--workers", defaultValue = "2", description = "--async: prediction consumers (default: ${DEFAULT-VALUE}).")
     int workers;
-
-    @Option(names = "--timeout", defaultValue = "600",
-            description = "Seconds after the last 202 to wait for the backlog (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "600", description = "--async: seconds after the last 202 to wait for the backlog (default: ${DEFAULT-VALUE}).")
     int timeout;
-
-    @Option(names = "--users", defaultValue = "300", description = "Users of the synthetic warehouse (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--users", defaultValue = "300", description = "--async: users of the synthetic warehouse (default: ${DEFAULT-VALUE}).")
     int users;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         if (!async) {
-            System.err.println("synchronous bench: see fstore");
-            return 2;
+            try (Backends backends = Backends.open(startup.get())) {
+                SyncPredictionsBench.run(backends, startup.get(), new SyncPredictionsBench.Settings(
+                        requests == null ? 200 : requests, baselineRequests, clients == null ? 2 : clients, 42));
+            }
+            return 0;
         }
         LabCli.quietLogs(startup.get());
         System.out.printf("starting a loopback Setlist: %d users × 21 days, champion, %d workers...%n", users, workers);
         try (LoopbackService service = LoopbackService.start(users, 21, workers)) {
             AsyncPredictionsBench bench = new AsyncPredictionsBench(service.baseUrl(), service.readKey());
-            AsyncPredictionsBench.Result result = bench.run(new AsyncPredictionsBench.Settings(requests, clients,
-                    Duration.ofSeconds(timeout)), service.knownItems(items), System.out);
+            AsyncPredictionsBench.Result result = bench.run(new AsyncPredictionsBench.Settings(
+                    requests == null ? 2000 : requests, clients == null ? 16 : clients, Duration.ofSeconds(timeout)),
+                    service.knownItems(items), System.out);
             AsyncPredictionsBench.print(result, System.out);
             return result.exitCode();
         }

@@ -175,7 +175,7 @@ final class DemoCommand implements Callable<Integer> {
         String body = "[{\"userId\":\"" + user + "\",\"trackId\":\"" + items.get(0).get("trackId").asText()
                 + "\",\"timestamp\":\"" + businessDate + "T20:00:00Z\"}]";
         System.out.println("  curl -s -X POST " + auth + "-d '" + body + "' '" + base
-                + "/v1/predictions'   # sync: {model, predictions}");
+                + "/v1/predictions'   # sync: {model, predictions}, features from the feature store");
         HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(base + "/v1/prediction-requests"))
                 .header("Authorization", "Bearer " + key)

@@ -4,6 +4,9 @@ import io.setlist.lab.bench.SyntheticListening;
 import io.setlist.lab.evaluation.DatasetReader;
 import io.setlist.lab.evaluation.Interactions;
 import io.setlist.lab.evaluation.OfflineEvaluation;
+import io.setlist.lab.evaluation.ScoringTuning;
+import io.setlist.lab.evaluation.UserRelationRows;
+import io.setlist.recommender.ranking.NeighbourScoring;
 import io.setlist.lab.evaluation.SetlistModels;
 import io.setlist.lab.evaluation.Split;
 import io.setlist.lab.evaluation.TopNModel;
@@ -21,8 +24,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "recs", mixinStandardHelpOptions = true,
-        description = "Precision, recall, nDCG and MAP at k, user and catalog coverage of Setlist KNN (each weighting), "
-                + "global and segment popularity and LibRec 2.0.0 UserKNN (bcos), all on the same split.")
+        description = "Precision, recall, nDCG and MAP at k, user and catalog coverage of the daily job "
+                + "(setlist-knn-bm25-tuned), Setlist KNN (each weighting, plain scoring), global and segment popularity "
+                + "and LibRec 2.0.0 UserKNN (bcos), all on the same split.")
 final class EvalRecsCommand implements Callable<Integer> {
     /** LibRec builds a users × users matrix: above this many users "auto" leaves it out. */
     static final int LIBREC_AUTO_MAX_USERS = 5_000;
@@ -47,7 +51,8 @@ final class EvalRecsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and of LibRec (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--neighbours", defaultValue = "50", description = "k of the user neighbourhood, Setlist and LibRec (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--neighbours", defaultValue = "50", description = "k of the user neighbourhood of LibRec and of "
+            + "the plain Setlist rows; the -tuned row uses the daily job's k (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
     @Option(names = "--librec", defaultValue = "auto",
@@ -61,6 +66,11 @@ final class EvalRecsCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", description = "table | json (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--tune", description = "Choose the scoring settings (exponents, popularity damping, "
+            + "normalisation, friend and tag weights, weighting, k) on a validation split carved out of the training "
+            + "rows, print the search, then score the chosen settings once on the test rows (as setlist-knn-*-tuned).")
+    boolean tune;
 
     @Override
     public Integer call() {
@@ -86,10 +96,28 @@ final class EvalRecsCommand implements Callable<Integer> {
         if (!interactions.rejected().isEmpty()) {
             System.err.printf("%d rows rejected, first: %s%n", interactions.rejected().size(), interactions.rejected().get(0));
         }
-        OfflineEvaluation evaluation = new OfflineEvaluation(interactions, null, kind.testRows(interactions, null, seed));
+        UserRelationRows relations = data == null ? UserRelationRows.NONE : UserRelationRows.read(interactions, data);
+        if (!relations.rejected().isEmpty()) {
+            System.err.printf("%d friendship or tag rows rejected, first: %s%n", relations.rejected().size(),
+                    relations.rejected().get(0));
+        }
+        boolean[] testRows = kind.testRows(interactions, null, seed);
+        OfflineEvaluation evaluation = new OfflineEvaluation(interactions, null, testRows);
 
         RecommenderSettings base = RecommenderSettings.defaults().withNeighbours(neighbours);
         List<TopNModel> models = new ArrayList<>();
+        // the daily job's shipped defaults (Config), unless --tune chooses others
+        RecommenderSettings daily = base.withWeighting(Weighting.BM25)
+                .withNeighbours(RecommenderSettings.TUNED_NEIGHBOURS).withScoring(NeighbourScoring.DEFAULT);
+        if (tune) {
+            boolean[] trainRows = new boolean[testRows.length];
+            for (int i = 0; i < trainRows.length; i++) {
+                trainRows[i] = !testRows[i];
+            }
+            daily = ScoringTuning.tune(interactions, relations, trainRows, kind, seed,
+                    base.withWeighting(Weighting.BM25), k, System.out::println).chosen();
+        }
+        models.add(SetlistModels.knn(daily, relations));
         for (Weighting w : Weighting.values()) {
             models.add(SetlistModels.knn(base.withWeighting(w)));
         }

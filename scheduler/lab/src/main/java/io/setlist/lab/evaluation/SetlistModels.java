@@ -18,11 +18,21 @@ public final class SetlistModels {
 
     /** User KNN exactly as the daily job runs it, with {@code settings}' weighting, k and profile weight. */
     public static TopNModel knn(RecommenderSettings settings) {
+        return knn(settings, UserRelationRows.NONE);
+    }
+
+    /**
+     * User KNN exactly as the daily job runs it, with the friendships and the tag assignments of {@code relations}
+     * the training rows allow ({@link UserRelationRows#forTraining}) as extra neighbour sources.
+     */
+    public static TopNModel knn(RecommenderSettings settings, UserRelationRows relations) {
         return new TopNModel() {
             @Override
             public String name() {
                 return "setlist-knn-" + settings.weighting().name().toLowerCase(Locale.ROOT)
-                        + (settings.maxPostingsPerArtist() > 0 ? "-cap" + settings.maxPostingsPerArtist() : "");
+                        + (settings.maxPostingsPerArtist() > 0 ? "-cap" + settings.maxPostingsPerArtist() : "")
+                        + (settings.scoring().equals(io.setlist.recommender.ranking.NeighbourScoring.PLAIN)
+                        ? "" : "-tuned");
             }
 
             @Override
@@ -47,12 +57,13 @@ public final class SetlistModels {
                     profiles[i] = data.profileOf(allUsers[i]);
                 }
                 int[][] lists = new int[testUsers.length][];
-                UserKnnRecommender.recommendAll(train, allUsers, profiles, settings.withTopN(k), (RankedItems items) -> {
-                    int at = position.get(items.userId());
-                    if (at >= 0) {
-                        lists[at] = items.artistIds();
-                    }
-                });
+                UserKnnRecommender.recommendAll(train, relations.forTraining(train, data), allUsers, profiles,
+                        settings.withTopN(k), (RankedItems items) -> {
+                            int at = position.get(items.userId());
+                            if (at >= 0) {
+                                lists[at] = items.artistIds();
+                            }
+                        }, io.setlist.recommender.ranking.RecommendProgress.NONE);
                 return lists;
             }
         };

@@ -1,0 +1,180 @@
+package io.setlist.lab.bench;
+
+import io.setlist.infra.store.PublishedRuns;
+import io.setlist.recommender.completion.FeatureTable;
+import io.setlist.recommender.completion.ListeningData;
+import io.setlist.recommender.completion.model.ModelSelection;
+import io.setlist.scheduler.api.ApiServer;
+import io.setlist.scheduler.api.RouteServices;
+import io.setlist.scheduler.auth.ApiKeys;
+import io.setlist.scheduler.auth.Scope;
+import io.setlist.scheduler.config.ApiSettings;
+import io.setlist.scheduler.config.Backends;
+import io.setlist.scheduler.config.Config;
+import io.setlist.scheduler.predictions.CompletionModels;
+import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.scheduler.predictions.PredictionFeatures;
+import io.setlist.scheduler.queue.PredictionBroker;
+import io.setlist.sql.completion.WarehouseListening;
+import io.setlist.sql.events.EventCalendar;
+import io.setlist.sql.runs.RunLedger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code bench predictions}: {@code POST /v1/models/completion/predictions} over loopback HTTP against two API servers
+ * in this process on the same warehouse and champion, one serving feature rows from the window path (the baseline,
+ * {@code SETLIST_PREDICTION_FEATURES=window}) and one from the feature store ({@code store}). Per batch size: p50/p99
+ * of sequential requests, then predictions/s with {@code clients} concurrent clients, and the store/window ratios.
+ * The plays are PLAYs of the warehouse's last 3 days (so 3 windows per large batch), keys as a client sends them.
+ */
+public final class SyncPredictionsBench {
+    private static final int[] SIZES = {1, 100, 1000};
+
+    /**
+     * @param storeRequests  timed requests per size on the store (the window path gets {@code windowRequests})
+     * @param clients        concurrent clients of the throughput pass
+     */
+    public record Settings(int storeRequests, int windowRequests, int clients, long seed) {
+    }
+
+    private SyncPredictionsBench() {
+    }
+
+    /** Runs the benchmark on a warehouse that has events and a completion champion; prints the table. */
+    public static void run(Backends backends, Config config, Settings s) throws Exception {
+        CompletionModels models = new CompletionModels(backends.warehouse());
+        LocalDate last = new EventCalendar(backends.warehouse()).lastEventDay()
+                .orElseThrow(() -> new IllegalStateException("the warehouse has no events: import some first"));
+        if (models.registry().champion(CompletionModels.NAME).isEmpty()) {
+            long t0 = System.nanoTime();
+            models.train(last, "gradient-boosted-trees", "bench predictions", ModelSelection.Grid.small());
+            System.out.printf("trained a completion champion for %s in %.0f s%n", last, (System.nanoTime() - t0) / 1e9);
+        }
+        List<String> items = plays(backends, last, s.seed());
+        String key = new ApiKeys(backends.warehouse()).create("bench-predictions-" + System.nanoTime(), Scope.READ)
+                .secret();
+        ApiSettings unlimited = config.api().withRate(1_000_000, 1_000_000);
+        try (PredictionBroker broker = PredictionBroker.open(backends, config.withQueue(
+                config.queue().withWorkers(0)), new CompletionPredictions(backends.warehouse(), config.abSplit()))) {
+            ApiServer window = server(backends, unlimited, broker, PredictionFeatures.WINDOW, config);
+            ApiServer store = server(backends, unlimited, broker, PredictionFeatures.STORE, config);
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                long t0 = System.nanoTime();
+                post(http, store.port(), key, batch(items, 0, 1)); // builds the store
+                System.out.printf("feature store built in %.1f s (first request)%n", (System.nanoTime() - t0) / 1e9);
+                System.out.printf("%-6s %6s %9s %9s %10s %9s %9s %10s %8s %8s%n", "items", "", "window p50",
+                        "p99", "pred/s", "store p50", "p99", "pred/s", "p99 x", "pred/s x");
+                for (int size : SIZES) {
+                    double[] w = measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
+                    double[] st = measure(http, store.port(), key, items, size, s.storeRequests(), s.clients());
+                    System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.1f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
+                            size, "", w[0], w[1], w[2], st[0], st[1], st[2], w[1] / st[1], st[2] / w[2]);
+                }
+            } finally {
+                window.close();
+                store.close();
+            }
+        }
+    }
+
+    private static ApiServer server(Backends backends, ApiSettings settings, PredictionBroker broker,
+                                    PredictionFeatures features, Config config) {
+        CompletionPredictions predictions = new CompletionPredictions(backends.apiWarehouse(), config.abSplit(),
+                features.open(backends.apiWarehouse()));
+        return ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
+                new ApiKeys(backends.apiWarehouse()), settings,
+                new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), List.of(),
+                        Optional.empty(), Duration.ofHours(36), Clock.systemUTC(), predictions, broker.async()),
+                "127.0.0.1", 0);
+    }
+
+    /** [p50 ms, p99 ms, predictions/s]: {@code requests} sequential timed requests, then as many over the clients. */
+    private static double[] measure(HttpClient http, int port, String key, List<String> items, int size,
+                                    int requests, int clients) throws Exception {
+        post(http, port, key, batch(items, 0, size)); // warm-up
+        double[] ms = new double[requests];
+        for (int r = 0; r < requests; r++) {
+            String body = batch(items, (r + 1) * size, size);
+            long t0 = System.nanoTime();
+            post(http, port, key, body);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    for (int r = client; r < requests; r += clients) {
+                        post(http, port, key, batch(items, (requests + r) * size, size));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new double[] {ms[(requests - 1) / 2], ms[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)],
+                    (double) requests * size / seconds};
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void post(HttpClient http, int port, String key, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/models/completion/predictions"))
+                .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("predictions answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** A JSON batch of {@code size} plays, starting at {@code from} in the shuffled list (wrapping). */
+    private static String batch(List<String> items, int from, int size) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            b.append(i == 0 ? "" : ",").append(items.get(Math.floorMod(from + i, items.size())));
+        }
+        return b.append(']').toString();
+    }
+
+    /** PLAYs of the last 3 days as request items, shuffled. */
+    private static List<String> plays(Backends backends, LocalDate last, long seed) {
+        long end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        long from = end - 3 * 86_400_000L;
+        ListeningData data = new WarehouseListening(backends.warehouse()).read(Instant.ofEpochMilli(from),
+                Instant.ofEpochMilli(end));
+        FeatureTable table = data.features();
+        List<String> items = new ArrayList<>(table.rows());
+        for (int r = 0; r < table.rows(); r++) {
+            items.add("{\"userId\":\"" + data.userKeys()[table.user()[r]] + "\",\"trackId\":\""
+                    + data.trackKeys()[table.track()[r]] + "\",\"timestamp\":\"" + Instant.ofEpochMilli(table.ts()[r])
+                    + "\"}");
+        }
+        java.util.Collections.shuffle(items, new java.util.Random(seed));
+        return items;
+    }
+}
