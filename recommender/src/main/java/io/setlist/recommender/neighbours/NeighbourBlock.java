@@ -1,6 +1,5 @@
 package io.setlist.recommender.neighbours;
 
-import io.setlist.recommender.profile.ProfileSimilarity;
 import io.setlist.recommender.select.TopK;
 
 /**
@@ -19,15 +18,8 @@ import io.setlist.recommender.select.TopK;
  */
 final class NeighbourBlock {
 
-    private final int[] rowStart;
-    private final int[] columns;
-    private final float[] rowWeights;
-    private final InvertedIndex postings;
-    private final ProfileSimilarity.Codes profiles;
-    private final double profileWeight;
+    private final SearchInputs in;
     private final int k;
-    private final double cosineWeight;
-    private final boolean denseAllowed;
 
     private final int[] outNeighbours;
     private final float[] outSimilarities;
@@ -37,29 +29,13 @@ final class NeighbourBlock {
     private final int[] touched;
     private final TopK top;
 
-    NeighbourBlock(int[] rowStart, int[] columns, float[] rowWeights, InvertedIndex postings,
-                   ProfileSimilarity.Codes profiles, double profileWeight, int k,
-                   int[] outNeighbours, float[] outSimilarities, int[] outCounts) {
-        this.rowStart = rowStart;
-        this.columns = columns;
-        this.rowWeights = rowWeights;
-        this.postings = postings;
-        this.profiles = profiles;
-        this.profileWeight = profiles == null ? 0.0 : profileWeight;
-        this.cosineWeight = 1.0 - this.profileWeight;
-        // The dense sweep finds touched users by dot != 0, which needs every product of two weights to stay a
-        // non-zero float; with weights ≥ 1e-18 it does (1e-36 > Float.MIN_VALUE). Row weights from play counts
-        // are far above that, but a pathological input falls back to the touched list, which needs nothing.
-        float smallest = Float.POSITIVE_INFINITY;
-        for (float w : rowWeights) {
-            smallest = Math.min(smallest, w);
-        }
-        this.denseAllowed = smallest >= 1e-18f;
+    NeighbourBlock(SearchInputs in, int k, int[] outNeighbours, float[] outSimilarities, int[] outCounts) {
+        this.in = in;
         this.k = k;
         this.outNeighbours = outNeighbours;
         this.outSimilarities = outSimilarities;
         this.outCounts = outCounts;
-        int users = rowStart.length - 1;
+        int users = in.users();
         this.dot = new float[users];
         this.touched = new int[users + 1]; // +1: the branch-free append writes one slot ahead
         this.top = new TopK(k);
@@ -74,7 +50,9 @@ final class NeighbourBlock {
 
     /** Computes neighbours of users {@code fromUser} (inclusive) to {@code toUser} (exclusive). */
     void compute(int fromUser, int toUser) {
-        final int[] postingStart = postings.postingStart;
+        final int[] rowStart = in.rowStart();
+        final int[] columns = in.columns();
+        final int[] postingStart = in.postings().postingStart;
         final int users = dot.length;
         for (int u = fromUser; u < toUser; u++) {
             long work = 0;
@@ -83,11 +61,11 @@ final class NeighbourBlock {
             }
             postingsScanned += work;
             top.clear();
-            if (denseAllowed && work * 100 >= (long) users * DENSE_PERCENT) {
-                scanDense(u);
+            if (work * 100 >= (long) users * DENSE_PERCENT) {
+                scan(u, false);
                 evaluateDense(u);
             } else {
-                evaluateTouched(u, scanTouched(u));
+                evaluateTouched(u, scan(u, true));
             }
             outCounts[u] = top.drainBestFirst(outNeighbours, outSimilarities, u * k);
         }
@@ -100,20 +78,6 @@ final class NeighbourBlock {
      * never dense → 1.3x (a shared, noisy machine; README "Scale").
      */
     static final int DENSE_PERCENT = 300;
-
-    private void scanDense(int u) {
-        final int[] postingStart = postings.postingStart;
-        final int[] postingUsers = postings.users;
-        final float[] postingWeights = postings.weights;
-        final float[] dot = this.dot;
-        for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
-            float wu = rowWeights[i];
-            int artist = columns[i];
-            for (int p = postingStart[artist], end = postingStart[artist + 1]; p < end; p++) {
-                dot[postingUsers[p]] += wu * postingWeights[p];
-            }
-        }
-    }
 
     private void evaluateDense(int u) {
         final float[] dot = this.dot;
@@ -129,25 +93,36 @@ final class NeighbourBlock {
         }
     }
 
-    private int scanTouched(int u) {
+    /** Accumulates u's dot products; when {@code list}, lists each touched user once. @return how many listed */
+    private int scan(int u, boolean list) {
+        final int[] rowStart = in.rowStart();
+        final int[] columns = in.columns();
+        final float[] rowWeights = in.rowWeights();
+        final InvertedIndex postings = in.postings(); // its arrays are final fields: the JIT reads them once
         final int[] postingStart = postings.postingStart;
-        final int[] postingUsers = postings.users;
-        final float[] postingWeights = postings.weights;
         final float[] dot = this.dot;
         final int[] touched = this.touched;
         int touchedCount = 0;
         for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
             float wu = rowWeights[i];
             int artist = columns[i];
-            for (int p = postingStart[artist], end = postingStart[artist + 1]; p < end; p++) {
-                int v = postingUsers[p];
+            int p = postingStart[artist];
+            int end = postingStart[artist + 1];
+            if (!list) {
+                for (; p < end; p++) {
+                    dot[postings.users[p]] += wu * postings.weights[p];
+                }
+                continue;
+            }
+            for (; p < end; p++) {
+                int v = postings.users[p];
                 float before = dot[v];
-                // Weights are > 0, so 0 means "first time". Writing unconditionally and advancing the count
-                // by 0 or 1 avoids a branch the CPU mispredicts often. A product that underflows to 0 could
-                // list v twice, which the evaluation below detects (see CLAIMED).
+                float after = before + wu * postings.weights[p];
+                // Writing unconditionally and advancing the count by 0 or 1 avoids a branch the CPU mispredicts
+                // often. v is listed when its dot first becomes non-zero, which happens once (SearchInputs).
                 touched[touchedCount] = v;
-                touchedCount += before == 0f ? 1 : 0;
-                dot[v] = before + wu * postingWeights[p];
+                touchedCount += before == 0f & after != 0f ? 1 : 0;
+                dot[v] = after;
             }
         }
         return touchedCount;
@@ -160,16 +135,10 @@ final class NeighbourBlock {
         for (int t = 0; t < touchedCount; t++) {
             int v = touched[t];
             float cosine = dot[v];
-            if (cosine == CLAIMED) {
-                continue;
-            }
-            dot[v] = CLAIMED;
+            dot[v] = 0f;
             if (v != u) {
                 kth = consider(u, v, cosine, kth);
             }
-        }
-        for (int t = 0; t < touchedCount; t++) {
-            dot[touched[t]] = 0f;
         }
     }
 
@@ -181,15 +150,10 @@ final class NeighbourBlock {
      * @return the new k-th best similarity, or −∞ while fewer than k are kept
      */
     private float consider(int u, int v, float cosine, float kth) {
-        float similarity;
-        if (profileWeight == 0.0) {
-            similarity = cosine;
-        } else {
-            if ((float) (cosineWeight * cosine + profileWeight) < kth) {
-                return kth;
-            }
-            similarity = (float) (cosineWeight * cosine + profileWeight * profiles.similarity(u, v));
+        if (in.profileWeight() != 0.0 && (float) (in.cosineWeight() * cosine + in.profileWeight()) < kth) {
+            return kth;
         }
+        float similarity = in.similarity(u, v, cosine);
         if (similarity > 0f && similarity >= kth) {
             top.offer(v, similarity);
             if (k > 0 && top.size() == k) {
@@ -198,7 +162,4 @@ final class NeighbourBlock {
         }
         return kth;
     }
-
-    /** Marks an accumulator entry as already evaluated in this query (weights and dots are never negative). */
-    private static final float CLAIMED = -1f;
 }

@@ -51,6 +51,13 @@ final class NeighbourHeaps {
         return kth[user];
     }
 
+    /**
+     * Every user's {@link #kthBest}, for a hot loop to read without a call: READ ONLY, and possibly stale, as there.
+     */
+    float[] kthBestByUser() {
+        return kth;
+    }
+
     /** Offers neighbour {@code id} with {@code similarity} (> 0, not NaN) to {@code user}'s top-k. Thread-safe. */
     void offer(int user, int id, float similarity) {
         if (similarity < kth[user] || k == 0) {

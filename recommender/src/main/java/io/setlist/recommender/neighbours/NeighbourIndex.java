@@ -37,6 +37,7 @@ public final class NeighbourIndex {
     private final float[] similarities;
     private final int[] counts;
     private long postingsScanned;
+    private long pairsEvaluated;
 
     private NeighbourIndex(int k, int[] neighbours, float[] similarities, int[] counts) {
         this.k = k;
@@ -133,20 +134,19 @@ public final class NeighbourIndex {
         float[] similarities = new float[(int) slots];
         int[] neighbourCounts = new int[users];
 
-        InvertedIndex postings = InvertedIndex.of(counts, weights, maxPostingsPerArtist);
-        ProfileSimilarity.Codes profiles = profilesByUserIndex == null
-                ? null : ProfileSimilarity.encode(profilesByUserIndex);
+        SearchInputs in = SearchInputs.of(counts.rowStart(), counts.columns(), weights,
+                InvertedIndex.of(counts, weights, maxPostingsPerArtist),
+                profilesByUserIndex == null ? null : ProfileSimilarity.encode(profilesByUserIndex), profileWeight);
         if (search == Search.PAIRWISE && fromUser == 0 && toUser == users && maxPostingsPerArtist == 0) {
-            return pairwise(counts, weights, postings, profiles, profileWeight, k, threads, progress,
-                    PairwiseNeighbourBlock.DEFAULT_RANGE, neighbours, similarities, neighbourCounts);
+            return pairwise(in, k, threads, progress, PairwiseNeighbourBlock.DEFAULT_RANGE, neighbours, similarities,
+                    neighbourCounts);
         }
 
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (toUser - fromUser + BLOCK_SIZE - 1) / BLOCK_SIZE;
         java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
         Runnable worker = () -> {
-            NeighbourBlock block = new NeighbourBlock(counts.rowStart(), counts.columns(), weights, postings,
-                    profiles, profileWeight, k, neighbours, similarities, neighbourCounts);
+            NeighbourBlock block = new NeighbourBlock(in, k, neighbours, similarities, neighbourCounts);
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
                 int from = fromUser + b * BLOCK_SIZE;
                 int to = Math.min(toUser, from + BLOCK_SIZE);
@@ -164,19 +164,16 @@ public final class NeighbourIndex {
     }
 
     /** All users' neighbours by the pairwise search: blocks of query users, each pair once, into shared heaps. */
-    static NeighbourIndex pairwise(PlayCounts counts, float[] weights, InvertedIndex postings,
-                                   ProfileSimilarity.Codes profiles, double profileWeight, int k, int threads,
-                                   java.util.function.IntConsumer progress, int range,
-                                   int[] neighbours, float[] similarities, int[] neighbourCounts) {
-        int users = counts.users();
+    static NeighbourIndex pairwise(SearchInputs in, int k, int threads, java.util.function.IntConsumer progress,
+                                   int range, int[] neighbours, float[] similarities, int[] neighbourCounts) {
+        int users = in.users();
         NeighbourHeaps heaps = new NeighbourHeaps(users, k);
         AtomicInteger nextBlock = new AtomicInteger();
         int blocks = (users + BLOCK_SIZE - 1) / BLOCK_SIZE;
         java.util.concurrent.atomic.AtomicLong scanned = new java.util.concurrent.atomic.AtomicLong();
-        int[] packedProfiles = profiles == null ? null : profiles.packed();
+        java.util.concurrent.atomic.AtomicLong pairs = new java.util.concurrent.atomic.AtomicLong();
         Runnable worker = () -> {
-            PairwiseNeighbourBlock block = new PairwiseNeighbourBlock(counts.rowStart(), counts.columns(), weights,
-                    postings, profiles, packedProfiles, profileWeight, heaps, range);
+            PairwiseNeighbourBlock block = new PairwiseNeighbourBlock(in, heaps, range);
             // Lower users have more users above them, so blocks shrink in cost: taking them in order from a shared
             // counter balances the threads.
             for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
@@ -188,11 +185,13 @@ public final class NeighbourIndex {
                 }
             }
             scanned.addAndGet(block.postingsScanned());
+            pairs.addAndGet(block.pairsEvaluated());
         };
         runOnPool(worker, Math.max(1, Math.min(threads, blocks)));
         heaps.drainInto(neighbours, similarities, neighbourCounts);
         NeighbourIndex index = new NeighbourIndex(k, neighbours, similarities, neighbourCounts);
         index.postingsScanned = scanned.get();
+        index.pairsEvaluated = pairs.get();
         return index;
     }
 
@@ -235,6 +234,11 @@ public final class NeighbourIndex {
     /** Postings the search read (a posting read twice counts twice): its main cost. */
     public long postingsScanned() {
         return postingsScanned;
+    }
+
+    /** Distinct pairs whose similarity the pairwise search computed (each once for both users); 0 for the full scan. */
+    public long pairsEvaluated() {
+        return pairsEvaluated;
     }
 
     public int k() {

@@ -141,12 +141,64 @@ class NeighbourIndexTest {
         assertThat(index.neighboursOf(first)).containsExactly(expected);
     }
 
+    /** Tiles whose last candidate range holds 1, 2 or all users, or is wider than the users, on 1 and 2 threads. */
+    @ParameterizedTest(name = "range=users{0}, threads={1}")
+    @CsvSource({"-2,1", "-1,2", "0,1", "1,2"})
+    void pairwiseEqualsNaiveAtTileEdges(int rangeMinusUsers, int threads) {
+        PlayCounts counts = RandomPlays.counts(8, USERS, ARTISTS, 12);
+        float[] w = RowWeights.apply(counts, Weighting.LOG);
+        UserProfile[] profiles = RandomPlays.profiles(9, USERS);
+        NeighbourIndex index = pairwise(counts, w, profiles, 0.2, USERS + rangeMinusUsers, threads);
+        assertEqualsNaive(counts, w, profiles, 0.2, index, "tile edge " + rangeMinusUsers);
+    }
+
+    /**
+     * Fewer candidates than k; a user whose weights are all 0 (no play counted) and a pair whose only products
+     * underflow to 0 share no artist as far as any search is concerned, as in the brute force; k = 0 keeps nothing.
+     */
+    @Test
+    void fewerCandidatesThanKZeroWeightsAndUnderflowAgreeWithNaive() {
+        PlayCounts counts = PlayCounts.builder()
+                .add(1, 100, 3).add(1, 200, 1)
+                .add(2, 100, 1).add(2, 300, 2)
+                .add(3, 200, 5).add(3, 300, 1)
+                .add(4, 100, 2)                  // weights set to 0 below: no play counted
+                .add(5, 400, 1).add(6, 400, 1)   // they share only artist 400, whose weights underflow below
+                .build();
+        float[] w = RowWeights.apply(counts, Weighting.NORMALISED);
+        int[] start = counts.rowStart();
+        int zero = counts.userIds().indexOf(4);
+        java.util.Arrays.fill(w, start[zero], start[zero + 1], 0f);
+        for (int id : new int[] {5, 6}) {
+            int u = counts.userIds().indexOf(id);
+            java.util.Arrays.fill(w, start[u], start[u + 1], 1e-30f); // 1e-30² is below Float.MIN_VALUE
+        }
+        UserProfile[] profiles = RandomPlays.profiles(13, counts.users());
+        for (double profileWeight : new double[] {0.0, 0.5}) {
+            UserProfile[] p = profileWeight > 0 ? profiles : null;
+            assertEqualsNaive(counts, w, p, profileWeight);
+            for (int range : new int[] {1, 2, 1000}) {
+                NeighbourIndex index = pairwise(counts, w, p, profileWeight, range, 2);
+                assertEqualsNaive(counts, w, p, profileWeight, index, "pairwise range " + range);
+                for (int id : new int[] {4, 5, 6}) {
+                    assertThat(index.countOf(counts.userIds().indexOf(id))).as("user id %d", id).isZero();
+                }
+                assertThat(index.countOf(counts.userIds().indexOf(1))).isEqualTo(2); // users 2 and 3, fewer than K
+            }
+        }
+        NeighbourIndex none = NeighbourIndex.build(counts, w, profiles, 0.5, 0, 2);
+        for (int u = 0; u < counts.users(); u++) {
+            assertThat(none.countOf(u)).isZero();
+        }
+    }
+
     private static NeighbourIndex pairwise(PlayCounts counts, float[] w, UserProfile[] profiles, double profileWeight,
                                            int range, int threads) {
         int users = counts.users();
-        return NeighbourIndex.pairwise(counts, w, InvertedIndex.of(counts, w),
-                profiles == null ? null : ProfileSimilarity.encode(profiles), profileWeight, K, threads, null, range,
-                new int[users * K], new float[users * K], new int[users]);
+        SearchInputs in = SearchInputs.of(counts.rowStart(), counts.columns(), w, InvertedIndex.of(counts, w),
+                profiles == null ? null : ProfileSimilarity.encode(profiles), profileWeight);
+        return NeighbourIndex.pairwise(in, K, threads, null, range, new int[users * K], new float[users * K],
+                new int[users]);
     }
 
     @ParameterizedTest
@@ -282,7 +334,7 @@ class NeighbourIndexTest {
                     j++;
                 }
             }
-            if (shared == 0) {
+            if (shared == 0 || dot == 0f) { // a cosine that underflows to 0 counts as no overlap (SearchInputs)
                 continue;
             }
             float sim = profiles == null ? dot
