@@ -50,7 +50,8 @@ final class BenchRecsCommand implements Callable<Integer> {
             description = "NORMALISED | LOG | BM25 (default: ${DEFAULT-VALUE}, as the daily job).")
     Weighting weighting;
 
-    @Option(names = "--neighbours", defaultValue = "50", description = "k (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--neighbours", defaultValue = "" + RecommenderSettings.TUNED_NEIGHBOURS,
+            description = "k (default: ${DEFAULT-VALUE}, as the daily job).")
     int neighbours;
 
     @Option(names = "--top", defaultValue = "100", description = "Artists per user (default: ${DEFAULT-VALUE}).")
