@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This node's consumers of the prediction queue. Each has its own channel with a prefetch and acknowledges a
@@ -37,10 +39,15 @@ import java.util.UUID;
 public final class PredictionWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionWorkers.class);
 
-    private final List<Channel> channels;
+    /** How long {@link #close()} waits for a delivery being scored to commit before closing its channel anyway. */
+    private static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(30);
 
-    private PredictionWorkers(List<Channel> channels) {
+    private final List<Channel> channels;
+    private final List<Worker> workers;
+
+    private PredictionWorkers(List<Channel> channels, List<Worker> workers) {
         this.channels = channels;
+        this.workers = workers;
     }
 
     /** Starts {@code consumers} consumers on {@code queue}'s connection, reporting into Micrometer's global registry. */
@@ -48,19 +55,21 @@ public final class PredictionWorkers implements AutoCloseable {
                                           PredictionRequests store, CompletionPredictions predictions) {
         Outcomes outcomes = new Outcomes(Metrics.globalRegistry);
         List<Channel> channels = new ArrayList<>();
+        List<Worker> workers = new ArrayList<>();
         try {
             for (int i = 0; i < consumers; i++) {
                 Channel channel = queue.connection().createChannel();
-                channel.basicQos(prefetch);
-                channel.basicConsume(PredictionQueue.QUEUE, false, "worker-" + i, new Worker(channel,
-                        queue.maxAttempts(), ttl, store, predictions, outcomes));
                 channels.add(channel);
+                channel.basicQos(prefetch);
+                Worker worker = new Worker(channel, queue.maxAttempts(), ttl, store, predictions, outcomes);
+                channel.basicConsume(PredictionQueue.QUEUE, false, "worker-" + i, worker);
+                workers.add(worker);
             }
         } catch (IOException e) {
-            new PredictionWorkers(channels).close();
+            new PredictionWorkers(channels, workers).close();
             throw new IllegalStateException("cannot start the prediction workers: " + e.getMessage(), e);
         }
-        return new PredictionWorkers(channels);
+        return new PredictionWorkers(channels, workers);
     }
 
     /** Counters of what the workers did: the processing rate and the redeliveries in {@code /metrics}. */
@@ -92,6 +101,9 @@ public final class PredictionWorkers implements AutoCloseable {
         private final PredictionRequests store;
         private final CompletionPredictions predictions;
         private final Outcomes outcomes;
+        /** Held while a delivery is handled (the client dispatches one at a time per channel): close waits on it. */
+        private final Semaphore handling = new Semaphore(1);
+        private volatile boolean stopping;
 
         Worker(Channel channel, int maxAttempts, Duration ttl, PredictionRequests store,
                CompletionPredictions predictions, Outcomes outcomes) {
@@ -106,6 +118,41 @@ public final class PredictionWorkers implements AutoCloseable {
         @Override
         public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
                                    byte[] body) throws IOException {
+            handling.acquireUninterruptibly();
+            try {
+                if (!stopping) {
+                    handle(envelope, properties, body);
+                }
+                // a delivery arriving while the node stops stays unacknowledged: closing the channel requeues it
+            } finally {
+                handling.release();
+            }
+        }
+
+        /**
+         * Stops taking deliveries and waits (at most {@code grace}) for the one being scored to commit and be
+         * acknowledged, so a stopping node does not pull the warehouse pool from under a worker mid-request.
+         */
+        void stop(Duration grace) {
+            stopping = true;
+            try {
+                getChannel().basicCancel(getConsumerTag());
+            } catch (Exception e) {
+                // the channel or connection is gone already: nothing more will be delivered
+            }
+            try {
+                if (handling.tryAcquire(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    handling.release();
+                } else {
+                    LOG.warn("a prediction worker did not finish its request within {} s; its message will be "
+                            + "redelivered", grace.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void handle(Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
             long tag = envelope.getDeliveryTag();
             if (envelope.isRedeliver()) {
                 outcomes.redeliveries.increment();
@@ -159,6 +206,9 @@ public final class PredictionWorkers implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Worker worker : workers) {
+            worker.stop(IN_FLIGHT_GRACE);
+        }
         for (Channel channel : channels) {
             try {
                 channel.close();

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The queue against a real RabbitMQ and a real warehouse with a champion: a request is scored by the synchronous
  * path's code with the same result, once; a poison message ends in the dead-letter queue; an unknown id is not
- * found; an old request expires. Faults: {@code faults.PredictionQueueFaultTest}.
+ * found; an old request expires; stopping the workers waits for the request being scored. Faults:
+ * {@code faults.PredictionQueueFaultTest}.
  */
 class PredictionQueueTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,5 +127,47 @@ class PredictionQueueTest {
                 assertThat(async.find(id).orElseThrow().status()).isEqualTo(PredictionRequests.Status.EXPIRED);
             }
         }
+    }
+
+    /**
+     * Closing the workers (a node stopping) lets the request being scored commit before the channels close, so
+     * nothing is still scoring once {@code close} returns (the service then closes the warehouse pool), and what
+     * was prefetched but not started goes back to the queue for the next worker, to be scored once.
+     */
+    @Test
+    void closingWaitsForTheRequestBeingScoredAndRequeuesTheRest() throws Exception {
+        PredictionRequests store = store();
+        try (PredictionQueue queue = PredictionQueue.connect(rabbit.uri(), 3, "test-close")) {
+            AsyncPredictions async = new AsyncPredictions(queue, store, Duration.ofHours(1), Duration.ofSeconds(60));
+            long loggedBefore = count("SELECT count(*) FROM prediction_log");
+            List<UUID> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                ids.add(async.submit(batch));
+            }
+            PredictionWorkers workers = PredictionWorkers.start(queue, 1, 8, Duration.ofHours(1), store, predictions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (done(async, ids) == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            workers.close();
+            long doneAtClose = done(async, ids);
+            Thread.sleep(500);
+            assertThat(done(async, ids)).as("no request finishes after close returned").isEqualTo(doneAtClose);
+            assertThat(count("SELECT count(*) FROM prediction_log"))
+                    .isEqualTo(loggedBefore + doneAtClose * batch.size());
+            try (PredictionWorkers next = PredictionWorkers.start(queue, 2, 4, Duration.ofHours(1), store,
+                    predictions)) {
+                for (UUID id : ids) {
+                    assertThat(await(async, id).status()).isEqualTo(PredictionRequests.Status.DONE);
+                }
+            }
+            assertThat(count("SELECT count(*) FROM prediction_log"))
+                    .as("each request logged once").isEqualTo(loggedBefore + (long) ids.size() * batch.size());
+        }
+    }
+
+    private static long done(AsyncPredictions async, List<UUID> ids) {
+        return ids.stream().filter(id -> async.find(id).orElseThrow().status() == PredictionRequests.Status.DONE)
+                .count();
     }
 }
