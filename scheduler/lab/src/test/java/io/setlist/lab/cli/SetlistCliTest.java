@@ -81,7 +81,12 @@ class SetlistCliTest {
     void theLauncherSendsExactlyTheLaboratoryCommandsToLabCli() throws java.io.IOException {
         // Tests run in scheduler/lab; the launcher is at the repository's root.
         String launcher = java.nio.file.Files.readString(java.nio.file.Path.of("../../setlist"));
-        assertThat(launcher).contains("  demo|generate|bench|eval)").contains("io.setlist.lab.cli.LabCli");
+        // demo, generate and eval always; bench unless it is `bench spark`, which goes to the Spark module.
+        assertThat(launcher).contains("  demo|generate|eval)\n    cp=\"$root/scheduler/lab/target/classes")
+                .contains("elif [ \"${1:-}\" = bench ]; then\n      cp=\"$root/scheduler/lab/target/classes")
+                .contains("main=io.setlist.lab.cli.LabCli")
+                .contains("[ \"${1:-}\" = bench ] && [ \"${2:-}\" = spark ]")
+                .contains("main=io.setlist.spark.cli.SparkCli");
     }
 
     private static void collect(CommandLine command, List<String> prefix, List<String[]> out) {
