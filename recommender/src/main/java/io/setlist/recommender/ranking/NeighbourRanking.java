@@ -21,9 +21,40 @@ import io.setlist.recommender.select.TopK;
 public final class NeighbourRanking {
 
     /**
-     * What every thread's ranking reads, computed once: contributions {@code c(v, a)} aligned with the play columns,
-     * popularity factors (null = none) and the side sources. Immutable.
+     * What the ranking reads besides the neighbours, computed once for a batch however many neighbour indexes it
+     * ranks with (one for the whole batch, or one a block in a partitioned run): contributions {@code c(v, a)}
+     * aligned with the play columns, popularity factors (null = none) and the side sources. Immutable.
      */
+    public static final class Sources {
+        final PlayCounts counts;
+        final NeighbourScoring scoring;
+        final int k;
+        final float[] contributions;
+        final float[] popularity;
+        final SideNeighbours friends;
+        final SideNeighbours tagNeighbours;
+
+        /** O(non-zeros) plus, when the tag source is on, one neighbour search (k per user) over the tag matrix. */
+        public Sources(PlayCounts counts, float[] weights, NeighbourScoring scoring, UserRelations relations, int k,
+                       int threads) {
+            if (weights.length != counts.columns().length) {
+                throw new IllegalArgumentException("weights must align with columns");
+            }
+            this.counts = counts;
+            this.scoring = scoring;
+            this.k = k;
+            this.contributions = scoring.contributions(counts.rowStart(), weights);
+            this.popularity = scoring.popularityFactors(counts.artists(), counts.columns());
+            this.friends = scoring.friendWeight() > 0
+                    ? SideNeighbours.friends(counts, relations.friendUsers(), relations.friendFriends())
+                    : SideNeighbours.EMPTY;
+            this.tagNeighbours = scoring.tagWeight() > 0
+                    ? SideNeighbours.byTags(counts, relations.tagUse(), k, threads)
+                    : SideNeighbours.EMPTY;
+        }
+    }
+
+    /** What every thread's ranking reads: the {@link Sources} and one neighbour index over the same users. */
     public static final class Inputs {
         final PlayCounts counts;
         final NeighbourIndex neighbours;
@@ -33,26 +64,28 @@ public final class NeighbourRanking {
         final SideNeighbours friends;
         final SideNeighbours tagNeighbours;
 
-        /** O(non-zeros) plus, when the tag source is on, one neighbour search over the tag matrix. */
+        /** Builds the sources for this one index: O(non-zeros) plus the tag search when the tag source is on. */
         public Inputs(PlayCounts counts, float[] weights, NeighbourIndex neighbours, NeighbourScoring scoring,
                       UserRelations relations, int threads) {
-            if (weights.length != counts.columns().length) {
-                throw new IllegalArgumentException("weights must align with columns");
-            }
-            if (neighbours.users() != counts.users()) {
+            this(new Sources(counts, weights, scoring, relations, neighbours.k(), threads), neighbours);
+        }
+
+        /** Ranks with {@code neighbours} over already built sources: O(1). */
+        public Inputs(Sources sources, NeighbourIndex neighbours) {
+            if (neighbours.users() != sources.counts.users()) {
                 throw new IllegalArgumentException("neighbour index was built for other play counts");
             }
-            this.counts = counts;
+            if (neighbours.k() != sources.k) {
+                throw new IllegalArgumentException("neighbour index has k " + neighbours.k() + ", the sources "
+                        + sources.k);
+            }
+            this.counts = sources.counts;
             this.neighbours = neighbours;
-            this.scoring = scoring;
-            this.contributions = scoring.contributions(counts.rowStart(), weights);
-            this.popularity = scoring.popularityFactors(counts.artists(), counts.columns());
-            this.friends = scoring.friendWeight() > 0
-                    ? SideNeighbours.friends(counts, relations.friendUsers(), relations.friendFriends())
-                    : SideNeighbours.EMPTY;
-            this.tagNeighbours = scoring.tagWeight() > 0
-                    ? SideNeighbours.byTags(counts, relations.tagUse(), neighbours.k(), threads)
-                    : SideNeighbours.EMPTY;
+            this.scoring = sources.scoring;
+            this.contributions = sources.contributions;
+            this.popularity = sources.popularity;
+            this.friends = sources.friends;
+            this.tagNeighbours = sources.tagNeighbours;
         }
     }
 

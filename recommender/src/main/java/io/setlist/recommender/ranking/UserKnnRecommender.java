@@ -72,15 +72,19 @@ public final class UserKnnRecommender {
 
     /**
      * What every block of one batch shares, computed once from all users: the row weights (BM25 needs every
-     * artist's listener count), the profiles by user index, the segment charts and the side relations. A partitioned
-     * run (Spark) prepares it on each machine from the same inputs and gets the same values, then calls
-     * {@link #neighbours} and {@link #rankBlock} on its share of the users.
+     * artist's listener count), the profiles by user index, the segment charts and the ranking's sources (scaled
+     * contributions, popularity damping, friends and tag neighbours). A partitioned run (Spark) prepares it on each
+     * machine from the same inputs and gets the same values, then calls {@link #neighbours} and {@link #rankBlock}
+     * on its share of the users.
      */
-    public record Prepared(PlayCounts counts, UserRelations relations, float[] weights,
-                           UserProfile[] profilesByUserIndex, SegmentPopularity segments, RecommenderSettings settings) {
+    public record Prepared(PlayCounts counts, float[] weights, UserProfile[] profilesByUserIndex,
+                           SegmentPopularity segments, NeighbourRanking.Sources ranking, RecommenderSettings settings) {
     }
 
-    /** The weights phase of {@link #recommendAll}: O(plays + users). */
+    /**
+     * The weights phase of {@link #recommendAll}: O(plays + users), plus one neighbour search over the tag matrix
+     * when the tag source is on.
+     */
     public static Prepared prepare(PlayCounts counts, UserRelations relations, int[] allUserIds,
                                    UserProfile[] profilesOfAllUserIds, RecommenderSettings s,
                                    RecommendProgress progress) {
@@ -106,9 +110,11 @@ public final class UserKnnRecommender {
         progress.started("weights", counts.users());
         float[] weights = RowWeights.apply(counts, s.weighting());
         SegmentPopularity segments = SegmentPopularity.build(counts, profilesByUserIndex, s.topN());
+        NeighbourRanking.Sources ranking = new NeighbourRanking.Sources(counts, weights, s.scoring(), relations,
+                s.neighbours(), s.threads());
         progress.advance(counts.users());
         progress.finished("weights", (System.nanoTime() - t0) / 1e9);
-        return new Prepared(counts, relations, weights, profilesByUserIndex, segments, s);
+        return new Prepared(counts, weights, profilesByUserIndex, segments, ranking, s);
     }
 
     /**
@@ -122,8 +128,7 @@ public final class UserKnnRecommender {
     }
 
     private static NeighbourRanking.Inputs rankingInputs(Prepared p, NeighbourIndex neighbours) {
-        RecommenderSettings s = p.settings();
-        return new NeighbourRanking.Inputs(p.counts(), p.weights(), neighbours, s.scoring(), p.relations(), s.threads());
+        return new NeighbourRanking.Inputs(p.ranking(), neighbours);
     }
 
     /**
