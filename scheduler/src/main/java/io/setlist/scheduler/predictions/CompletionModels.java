@@ -88,6 +88,15 @@ public final class CompletionModels {
                 championScore.map(ModelRegistry.ChampionScore::logLoss).orElse(null), w, train.rows(), validation.rows());
     }
 
+    /**
+     * Trains {@code algorithm} on the small grid for {@code date} when there is no servable champion (a fresh
+     * warehouse: the demo and the benchmarks need one to serve predictions); empty when there is one.
+     */
+    public Optional<Trained> trainIfNoChampion(LocalDate date, String algorithm, String changelog) {
+        return champion().isPresent() ? Optional.empty()
+                : Optional.of(train(date, algorithm, changelog, ModelSelection.Grid.small()));
+    }
+
     /** The champion, if there is one whose features match this build's {@link PlayFeatures#NAMES}. */
     public Optional<Loaded> champion() {
         return registry.champion(NAME).flatMap(v -> load(NAME, v));

@@ -3,7 +3,6 @@ package io.setlist.lab.bench;
 import io.setlist.infra.store.PublishedRuns;
 import io.setlist.recommender.completion.FeatureTable;
 import io.setlist.recommender.completion.ListeningData;
-import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.scheduler.api.ApiServer;
 import io.setlist.scheduler.api.RouteServices;
 import io.setlist.scheduler.auth.ApiKeys;
@@ -59,14 +58,12 @@ public final class SyncPredictionsBench {
 
     /** Runs the benchmark on a warehouse that has events and a completion champion; prints the table. */
     public static void run(Backends backends, Config config, Settings s) throws Exception {
-        CompletionModels models = new CompletionModels(backends.warehouse());
         LocalDate last = new EventCalendar(backends.warehouse()).lastEventDay()
                 .orElseThrow(() -> new IllegalStateException("the warehouse has no events: import some first"));
-        if (models.registry().champion(CompletionModels.NAME).isEmpty()) {
-            long t0 = System.nanoTime();
-            models.train(last, "gradient-boosted-trees", "bench predictions", ModelSelection.Grid.small());
-            System.out.printf("trained a completion champion for %s in %.0f s%n", last, (System.nanoTime() - t0) / 1e9);
-        }
+        long trainStart = System.nanoTime();
+        new CompletionModels(backends.warehouse()).trainIfNoChampion(last, "gradient-boosted-trees",
+                "bench predictions").ifPresent(t -> System.out.printf("trained a completion champion for %s in %.0f s%n",
+                last, (System.nanoTime() - trainStart) / 1e9));
         List<String> items = plays(backends, last, s.seed());
         String key = new ApiKeys(backends.warehouse()).create("bench-predictions-" + System.nanoTime(), Scope.READ)
                 .secret();

@@ -11,7 +11,6 @@ import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.predictions.CompletionModels;
-import io.setlist.recommender.completion.model.ModelSelection;
 import io.setlist.sql.events.EventCalendar;
 import io.setlist.sql.load.WorkloadImport;
 import io.setlist.sql.recommend.RecommendationTable;
@@ -149,15 +148,10 @@ final class DemoCommand implements Callable<Integer> {
      * runs keep the one they find.
      */
     private static void trainChampionIfNone(Backends backends, LocalDate businessDate) {
-        CompletionModels models = new CompletionModels(backends.warehouse());
-        if (models.champion().isPresent()) {
-            return;
-        }
         long t0 = System.nanoTime();
-        CompletionModels.Trained t = models.train(businessDate, "logistic-regression", "demo",
-                ModelSelection.Grid.small());
-        System.out.printf("trained completion model v%d (%s) in %.1f s: the champion%n", t.registration().version(),
-                t.algorithm(), (System.nanoTime() - t0) / 1e9);
+        new CompletionModels(backends.warehouse()).trainIfNoChampion(businessDate, "logistic-regression", "demo")
+                .ifPresent(t -> System.out.printf("trained completion model v%d (%s) in %.1f s: the champion%n",
+                        t.registration().version(), t.algorithm(), (System.nanoTime() - t0) / 1e9));
     }
 
     /**
