@@ -1,5 +1,6 @@
 package io.setlist.recommender.interactions;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Arrays;
  * (4 bytes per id, binary-search lookup) instead of a hash map, and it means "lower index" and
  * "lower id" agree, so tie-breaks by index are also tie-breaks by id.
  */
-public final class IdIndex {
+public final class IdIndex implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final int[] sortedIds;
 

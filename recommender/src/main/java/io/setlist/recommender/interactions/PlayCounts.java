@@ -1,6 +1,9 @@
 package io.setlist.recommender.interactions;
 
+import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Users × artists play counts in compressed sparse rows (CSR).
@@ -13,7 +16,8 @@ import java.util.Arrays;
  * <p>The accessors return the internal arrays without copying, since the algorithms stream over them
  * millions of times; callers must treat them as read-only.
  */
-public final class PlayCounts {
+public final class PlayCounts implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final IdIndex userIds;
     private final IdIndex artistIds;
@@ -71,6 +75,46 @@ public final class PlayCounts {
     /** Number of distinct artists of a user. */
     public int rowLength(int userIndex) {
         return rowStart[userIndex + 1] - rowStart[userIndex];
+    }
+
+    /**
+     * The rows of the users whose id passes {@code keepUserId}, as a matrix of their own (artists: those they
+     * play). User and artist indexes of the result are ascending ids too, so their order agrees with this one's.
+     * O(non-zeros of the kept rows · log).
+     */
+    public PlayCounts select(IntPredicate keepUserId) {
+        Builder b = builder();
+        for (int u = 0; u < users(); u++) {
+            int id = userIds.idAt(u);
+            if (keepUserId.test(id)) {
+                for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
+                    b.add(id, artistIds.idAt(columns[i]), (int) plays[i]);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** The rows of all {@code parts}, whose users must be disjoint (user blocks). O(non-zeros · log). */
+    public static PlayCounts union(List<PlayCounts> parts) {
+        Builder b = builder();
+        for (PlayCounts p : parts) {
+            for (int u = 0; u < p.users(); u++) {
+                int id = p.userIds.idAt(u);
+                for (int i = p.rowStart[u]; i < p.rowStart[u + 1]; i++) {
+                    b.add(id, p.artistIds.idAt(p.columns[i]), (int) p.plays[i]);
+                }
+            }
+        }
+        PlayCounts union = b.build();
+        long rows = 0;
+        for (PlayCounts p : parts) {
+            rows += p.nonZeros();
+        }
+        if (union.nonZeros() != rows) {
+            throw new IllegalArgumentException("parts share users: " + rows + " rows became " + union.nonZeros());
+        }
+        return union;
     }
 
     @Override

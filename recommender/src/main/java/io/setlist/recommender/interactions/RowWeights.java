@@ -30,6 +30,17 @@ public final class RowWeights {
     }
 
     public static float[] apply(PlayCounts counts, Weighting weighting) {
+        return apply(counts, weighting, weighting == Weighting.BM25 ? MatrixTotals.of(counts) : null);
+    }
+
+    /**
+     * The weights of the rows of {@code counts} as they are in the matrix {@code totals} sums up: BM25's idf and
+     * average length come from {@code totals}, so a subset of users' rows gets bit for bit the weights it has in the
+     * full matrix ({@code apply(full)} restricted to those rows). The other weightings are per row and ignore it.
+     *
+     * @param totals the whole matrix's totals (may be null unless BM25)
+     */
+    public static float[] apply(PlayCounts counts, Weighting weighting, MatrixTotals totals) {
         int[] rowStart = counts.rowStart();
         float[] plays = counts.plays();
         float[] weights = new float[plays.length];
@@ -40,7 +51,7 @@ public final class RowWeights {
                     weights[i] = (float) Math.log1p(plays[i]);
                 }
             }
-            case BM25 -> bm25(counts, weights);
+            case BM25 -> bm25(counts, weights, totals);
             default -> throw new IllegalArgumentException("unknown weighting " + weighting);
         }
         l2NormaliseRows(rowStart, weights);
@@ -59,24 +70,19 @@ public final class RowWeights {
         }
     }
 
-    private static void bm25(PlayCounts counts, float[] weights) {
+    private static void bm25(PlayCounts counts, float[] weights, MatrixTotals totals) {
         int[] rowStart = counts.rowStart();
         int[] columns = counts.columns();
         float[] plays = counts.plays();
-        int users = counts.users();
-
-        int[] listeners = new int[counts.artists()];
-        double allPlays = 0;
-        for (int i = 0; i < columns.length; i++) {
-            listeners[columns[i]]++;
-            allPlays += plays[i];
-        }
+        int users = totals.users();
+        int[] listeners = totals.listenersOf(counts.artistIds());
+        double allPlays = totals.allPlays();
         double[] idf = new double[listeners.length];
         for (int a = 0; a < listeners.length; a++) {
             idf[a] = Math.log(1.0 + (users - listeners[a] + 0.5) / (listeners[a] + 0.5));
         }
         double avgLen = users == 0 ? 1.0 : allPlays / users;
-        for (int u = 0; u < users; u++) {
+        for (int u = 0; u < counts.users(); u++) {
             double len = 0;
             for (int i = rowStart[u]; i < rowStart[u + 1]; i++) {
                 len += plays[i];

@@ -47,6 +47,18 @@ public final class NeighbourIndex {
     }
 
     /**
+     * An index from already computed lists ({@link NeighbourLists#toIndex}): {@code k} slots per user, best first,
+     * {@code counts[u]} of them used. The arrays are taken, not copied.
+     */
+    static NeighbourIndex ofSlots(int k, int[] neighbours, float[] similarities, int[] counts) {
+        if (neighbours.length != (long) counts.length * k || similarities.length != neighbours.length) {
+            throw new IllegalArgumentException("need k slots per user: " + neighbours.length + " for "
+                    + counts.length + " users, k " + k);
+        }
+        return new NeighbourIndex(k, neighbours, similarities, counts);
+    }
+
+    /**
      * @param counts              the play counts (defines users and artists)
      * @param weights             row weights aligned with {@code counts.columns()}, rows L2-normalised
      * @param profilesByUserIndex profiles by user index (null elements = unknown), or null for pure cosine

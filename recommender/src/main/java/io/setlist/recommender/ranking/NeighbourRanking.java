@@ -1,6 +1,7 @@
 package io.setlist.recommender.ranking;
 
 import io.setlist.recommender.interactions.IdIndex;
+import io.setlist.recommender.interactions.MatrixTotals;
 import io.setlist.recommender.interactions.PlayCounts;
 import io.setlist.recommender.neighbours.NeighbourIndex;
 import io.setlist.recommender.select.TopK;
@@ -37,6 +38,22 @@ public final class NeighbourRanking {
         /** O(non-zeros) plus, when the tag source is on, one neighbour search (k per user) over the tag matrix. */
         public Sources(PlayCounts counts, float[] weights, NeighbourScoring scoring, UserRelations relations, int k,
                        int threads) {
+            this(counts, weights, scoring, MatrixTotals.of(counts).listenersOf(counts.artistIds()), k,
+                    scoring.friendWeight() > 0
+                            ? SideNeighbours.friends(counts, relations.friendUsers(), relations.friendFriends())
+                            : SideNeighbours.EMPTY,
+                    scoring.tagWeight() > 0
+                            ? SideNeighbours.byTags(counts, relations.tagUse(), k, threads)
+                            : SideNeighbours.EMPTY);
+        }
+
+        /**
+         * Over a subset of the matrix's rows: {@code listeners} are the whole matrix's, by artist index of
+         * {@code counts}, and the side sources are built by the caller (friends and tag neighbours of the users to
+         * rank, with their rows in {@code counts}). O(non-zeros).
+         */
+        Sources(PlayCounts counts, float[] weights, NeighbourScoring scoring, int[] listeners, int k,
+                SideNeighbours friends, SideNeighbours tagNeighbours) {
             if (weights.length != counts.columns().length) {
                 throw new IllegalArgumentException("weights must align with columns");
             }
@@ -44,13 +61,9 @@ public final class NeighbourRanking {
             this.scoring = scoring;
             this.k = k;
             this.contributions = scoring.contributions(counts.rowStart(), weights);
-            this.popularity = scoring.popularityFactors(counts.artists(), counts.columns());
-            this.friends = scoring.friendWeight() > 0
-                    ? SideNeighbours.friends(counts, relations.friendUsers(), relations.friendFriends())
-                    : SideNeighbours.EMPTY;
-            this.tagNeighbours = scoring.tagWeight() > 0
-                    ? SideNeighbours.byTags(counts, relations.tagUse(), k, threads)
-                    : SideNeighbours.EMPTY;
+            this.popularity = scoring.popularityFactors(listeners);
+            this.friends = friends;
+            this.tagNeighbours = tagNeighbours;
         }
     }
 

@@ -117,15 +117,17 @@ public record NeighbourScoring(double similarityExponent, double weightExponent,
         return c;
     }
 
-    /** Per artist index, {@code listeners^-γ}; null when γ = 0 (no damping). O(non-zeros). */
-    float[] popularityFactors(int artists, int[] columns) {
+    /**
+     * Per artist index, {@code listeners^-γ}; null when γ = 0 (no damping). O(artists).
+     *
+     * @param listeners every artist's listeners in the whole matrix, by artist index (a subset of rows must pass the
+     *                  full matrix's counts, {@code MatrixTotals.listenersOf}, not its own)
+     */
+    float[] popularityFactors(int[] listeners) {
         if (popularityDamping == 0.0) {
             return null;
         }
-        int[] listeners = new int[artists];
-        for (int column : columns) {
-            listeners[column]++;
-        }
+        int artists = listeners.length;
         float[] factor = new float[artists];
         for (int a = 0; a < artists; a++) {
             factor[a] = (float) Math.pow(Math.max(1, listeners[a]), -popularityDamping);

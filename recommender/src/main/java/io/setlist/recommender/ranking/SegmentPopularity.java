@@ -27,19 +27,20 @@ import java.util.Map;
  * segments keep their top {@code topN}; the global ranking keeps <em>every</em> artist so that a list can
  * always be filled however many artists a user already has.
  */
-public final class SegmentPopularity {
+public final class SegmentPopularity implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Fewer users than this in a segment and its ranking is noise. */
     public static final int MIN_SEGMENT_USERS = 5;
 
-    private static final String GENDERS = "mfn";
+    static final String GENDERS = "mfn";
 
     private final IdIndex artistIds;
     private final Map<String, Ranking> byCountry;
     private final Ranking[] byBandAndGender;
     private final Ranking global;
 
-    private SegmentPopularity(IdIndex artistIds, Map<String, Ranking> byCountry, Ranking[] byBandAndGender,
+    SegmentPopularity(IdIndex artistIds, Map<String, Ranking> byCountry, Ranking[] byBandAndGender,
                               Ranking global) {
         this.artistIds = artistIds;
         this.byCountry = byCountry;
@@ -48,7 +49,7 @@ public final class SegmentPopularity {
     }
 
     /** Artist indexes best first with their listener shares. */
-    private record Ranking(int[] artists, float[] shares) {
+    record Ranking(int[] artists, float[] shares) implements java.io.Serializable {
     }
 
     public static SegmentPopularity build(PlayCounts counts, UserProfile[] profilesByUserIndex, int topN) {
@@ -156,12 +157,12 @@ public final class SegmentPopularity {
         return p == null ? UserProfile.unknown() : p;
     }
 
-    private static String countryKey(String country) {
+    static String countryKey(String country) {
         return country.toLowerCase(Locale.ROOT);
     }
 
     /** −1 unless both age band and gender are known. */
-    private static int bandGenderCode(UserProfile p) {
+    static int bandGenderCode(UserProfile p) {
         int band = p.ageBandOrdinal();
         int gender = GENDERS.indexOf(p.gender());
         return band < 0 || gender < 0 ? -1 : band * GENDERS.length() + gender;
@@ -229,26 +230,36 @@ public final class SegmentPopularity {
                     plays[a] += rowPlays[i];
                 }
             }
-            IntArrays.quickSort(touched, 0, touchedCount, (a, b) -> {
-                int byListeners = Integer.compare(listeners[b], listeners[a]);
-                if (byListeners != 0) {
-                    return byListeners;
-                }
-                int byPlays = Double.compare(plays[b], plays[a]);
-                return byPlays != 0 ? byPlays : Integer.compare(a, b);
-            });
-            int kept = Math.min(limit, touchedCount);
-            int[] artists = Arrays.copyOf(touched, kept);
-            float[] shares = new float[kept];
-            float segmentUsers = to - from;
-            for (int j = 0; j < kept; j++) {
-                shares[j] = listeners[artists[j]] / segmentUsers;
-            }
-            for (int t = 0; t < touchedCount; t++) {
-                listeners[touched[t]] = 0;
-                plays[touched[t]] = 0;
-            }
-            return new Ranking(artists, shares);
+            return rankTouched(touched, touchedCount, listeners, plays, limit, to - from);
         }
+    }
+
+    /**
+     * The one ranking rule, for the full matrix and for the totals of a partitioned run ({@link SegmentTally}):
+     * the {@code touched} artist indexes by listeners, then plays, then lower index, the best {@code limit} kept
+     * with their listener shares; resets the counters of the touched artists.
+     */
+    static Ranking rankTouched(int[] touched, int touchedCount, int[] listeners, double[] plays, int limit,
+                               int segmentUsersCount) {
+        IntArrays.quickSort(touched, 0, touchedCount, (a, b) -> {
+            int byListeners = Integer.compare(listeners[b], listeners[a]);
+            if (byListeners != 0) {
+                return byListeners;
+            }
+            int byPlays = Double.compare(plays[b], plays[a]);
+            return byPlays != 0 ? byPlays : Integer.compare(a, b);
+        });
+        int kept = Math.min(limit, touchedCount);
+        int[] artists = Arrays.copyOf(touched, kept);
+        float[] shares = new float[kept];
+        float segmentUsers = segmentUsersCount;
+        for (int j = 0; j < kept; j++) {
+            shares[j] = listeners[artists[j]] / segmentUsers;
+        }
+        for (int t = 0; t < touchedCount; t++) {
+            listeners[touched[t]] = 0;
+            plays[touched[t]] = 0;
+        }
+        return new Ranking(artists, shares);
     }
 }

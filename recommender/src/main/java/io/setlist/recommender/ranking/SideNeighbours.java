@@ -5,6 +5,7 @@ import io.setlist.recommender.interactions.PlayCounts;
 import io.setlist.recommender.interactions.RowWeights;
 import io.setlist.recommender.interactions.Weighting;
 import io.setlist.recommender.neighbours.NeighbourIndex;
+import io.setlist.recommender.neighbours.NeighbourLists;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.Arrays;
 
@@ -96,6 +97,35 @@ final class SideNeighbours {
             weight[i] = 1f;
         }
         return new SideNeighbours(rowStart, neighbour, weight);
+    }
+
+    /**
+     * The tag neighbours of the users of {@code counts} from lists searched elsewhere (the tag matrix's own
+     * {@code NeighbourLists}, by user id), kept in rank order when the neighbour has a row in {@code counts}: what
+     * {@link #byTags} gives a user of the full matrix, provided {@code counts} holds the rows of all of that user's
+     * tag neighbours that have plays. O(users · k).
+     */
+    static SideNeighbours fromLists(PlayCounts counts, NeighbourLists lists) {
+        if (lists.users() == 0) {
+            return EMPTY;
+        }
+        IdIndex playIds = counts.userIds();
+        int[] rowStart = new int[counts.users() + 1];
+        int[] neighbour = new int[counts.users() * lists.k()];
+        float[] weight = new float[neighbour.length];
+        int n = 0;
+        for (int u = 0; u < counts.users(); u++) {
+            int t = lists.positionOf(playIds.idAt(u));
+            for (int r = 0; t >= 0 && r < lists.countAt(t); r++) {
+                int v = playIds.indexOf(lists.neighbourIdAt(t, r));
+                if (v >= 0) {
+                    neighbour[n] = v;
+                    weight[n++] = lists.similarityAt(t, r);
+                }
+            }
+            rowStart[u + 1] = n;
+        }
+        return new SideNeighbours(rowStart, Arrays.copyOf(neighbour, n), Arrays.copyOf(weight, n));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.setlist.recommender.ranking;
 
 import io.setlist.recommender.interactions.IdIndex;
+import io.setlist.recommender.interactions.MatrixTotals;
+import io.setlist.recommender.interactions.Weighting;
+import io.setlist.recommender.neighbours.NeighbourLists;
 import io.setlist.recommender.interactions.PlayCounts;
 import io.setlist.recommender.interactions.RowWeights;
 import io.setlist.recommender.neighbours.NeighbourIndex;
@@ -115,6 +118,63 @@ public final class UserKnnRecommender {
         progress.advance(counts.users());
         progress.finished("weights", (System.nanoTime() - t0) / 1e9);
         return new Prepared(counts, weights, profilesByUserIndex, segments, ranking, s);
+    }
+
+    /**
+     * The {@link Prepared} of a SUBSET of the matrix's rows (a partitioned run's block of users to rank, plus the
+     * rows of every user their ranking reads: neighbours, friends with plays, tag neighbours with plays), from the
+     * whole matrix's facts computed elsewhere: its {@code totals} (for the weights and the popularity damping), its
+     * segment charts ({@link SegmentTally}), all friendships, and the tag neighbours of the users to rank. For those
+     * users, {@link #rankBlock} over this and {@link NeighbourLists#toIndex} of their merged neighbour lists gives
+     * the lists the full {@link #prepare} gives them. O(rows of the subset + friendships).
+     *
+     * @param profilesByUserIndex profiles by user index of {@code rows} (null elements = unknown)
+     * @param tagNeighbours       tag-matrix neighbour lists by user id ({@link #tagNeighbours}); ignored unless the
+     *                            scoring gives tags a weight
+     */
+    public static Prepared prepareSubset(PlayCounts rows, UserProfile[] profilesByUserIndex, MatrixTotals totals,
+                                         SegmentPopularity segments, int[] friendUsers, int[] friendFriends,
+                                         NeighbourLists tagNeighbours, RecommenderSettings s) {
+        NeighbourScoring scoring = s.scoring();
+        float[] weights = RowWeights.apply(rows, s.weighting(), totals);
+        NeighbourRanking.Sources ranking = new NeighbourRanking.Sources(rows, weights, scoring,
+                totals.listenersOf(rows.artistIds()), s.neighbours(),
+                scoring.friendWeight() > 0 ? SideNeighbours.friends(rows, friendUsers, friendFriends)
+                        : SideNeighbours.EMPTY,
+                scoring.tagWeight() > 0 ? SideNeighbours.fromLists(rows, tagNeighbours) : SideNeighbours.EMPTY);
+        return new Prepared(rows, weights, profilesByUserIndex, segments, ranking, s);
+    }
+
+    /**
+     * The exact top-k neighbours of every user of {@code rows} among the users of {@code rows} only (a partitioned
+     * run's candidate subset: two user blocks), weighted with the whole matrix's {@code totals}; its
+     * {@link NeighbourLists} merge over all subsets into the full search's. Same search as {@link #neighbours}.
+     *
+     * @throws IllegalArgumentException for the approximate capped search ({@code maxPostingsPerArtist} &gt; 0),
+     *                                  whose cap depends on the whole matrix's postings
+     */
+    public static NeighbourLists searchSubset(PlayCounts rows, UserProfile[] profilesByUserIndex, MatrixTotals totals,
+                                              RecommenderSettings s) {
+        if (s.maxPostingsPerArtist() != 0) {
+            throw new IllegalArgumentException("a partitioned search is exact only: maxPostingsPerArtist must be 0, got "
+                    + s.maxPostingsPerArtist());
+        }
+        NeighbourIndex index = NeighbourIndex.build(rows, RowWeights.apply(rows, s.weighting(), totals),
+                profilesByUserIndex, s.profileWeight(), s.neighbours(), s.threads());
+        return NeighbourLists.of(index, rows.userIds(), 0, rows.users());
+    }
+
+    /**
+     * The tag source's search ({@code SideNeighbours.byTags}) over a subset of the users × tags matrix, BM25
+     * weighted with the whole tag matrix's {@code totals}: lists by user id to merge like {@link #searchSubset}'s.
+     */
+    public static NeighbourLists tagNeighbours(PlayCounts tagRows, MatrixTotals totals, int k, int threads) {
+        if (tagRows.nonZeros() == 0 || k == 0) {
+            return NeighbourLists.empty(k);
+        }
+        NeighbourIndex index = NeighbourIndex.build(tagRows, RowWeights.apply(tagRows, Weighting.BM25, totals), null,
+                0.0, k, threads);
+        return NeighbourLists.of(index, tagRows.userIds(), 0, tagRows.users());
     }
 
     /**
