@@ -44,6 +44,15 @@ public final class PlayBlock implements Serializable {
                 Arrays.copyOf(columns[2], n[0]), n[0]);
     }
 
+    /** The block as a matrix of its own (what the {@code blocks} mode keeps and ships): O(plays · log). */
+    io.setlist.recommender.interactions.PlayCounts toCounts() {
+        io.setlist.recommender.interactions.PlayCounts.Builder b = io.setlist.recommender.interactions.PlayCounts.builder();
+        for (int i = 0; i < size; i++) {
+            b.add(users[i], artists[i], plays[i]);
+        }
+        return b.build();
+    }
+
     int size() {
         return size;
     }

@@ -50,6 +50,7 @@ public final class SparkRecommendStage implements Stage {
     private final WarehouseAddress executorWarehouse;
     private final RecommenderSettings settings;
     private final int tasks;
+    private final Partitioning partitioning;
     private final SparkTaskTotals totals = new SparkTaskTotals();
     private volatile Report lastReport;
 
@@ -60,6 +61,12 @@ public final class SparkRecommendStage implements Stage {
      */
     public SparkRecommendStage(JavaSparkContext spark, DataSource warehouse, WarehouseAddress executorWarehouse,
                                RecommenderSettings settings, int tasks) {
+        this(spark, warehouse, executorWarehouse, settings, tasks, Partitioning.BROADCAST);
+    }
+
+    /** @param partitioning broadcast the matrix, or split it into user blocks ({@link PartitionedRecommend}) */
+    public SparkRecommendStage(JavaSparkContext spark, DataSource warehouse, WarehouseAddress executorWarehouse,
+                               RecommenderSettings settings, int tasks, Partitioning partitioning) {
         if (tasks < 0) {
             throw new IllegalArgumentException("tasks must be >= 0 (0 = four per core), got " + tasks);
         }
@@ -69,6 +76,7 @@ public final class SparkRecommendStage implements Stage {
         this.executorWarehouse = executorWarehouse;
         this.settings = settings;
         this.tasks = tasks;
+        this.partitioning = partitioning;
         spark.sc().addSparkListener(totals);
     }
 
@@ -92,7 +100,12 @@ public final class SparkRecommendStage implements Stage {
      */
     public record Report(int readTasks, int blockTasks, long broadcastBytes, long postingsScanned,
                          SparkTaskTotals.Snapshot readMetrics, SparkTaskTotals.Snapshot blockMetrics,
-                         SparkTaskTotals.Snapshot writeMetrics, Map<String, Double> seconds) {
+                         SparkTaskTotals.Snapshot writeMetrics, Map<String, Double> seconds,
+                         PartitionedRecommend.Figures blocks) {
+        /** True for a {@code blocks} run ({@link #blocks} holds its figures), false for a broadcast one. */
+        public boolean partitioned() {
+            return blocks != null;
+        }
     }
 
     public Report lastReport() {
@@ -101,6 +114,9 @@ public final class SparkRecommendStage implements Stage {
 
     @Override
     public Outcome run(RunContext context) {
+        if (partitioning.useBlocks(warehouse)) {
+            return runBlocks(context);
+        }
         TerminalProgress progress = TerminalProgress.onStderr();
         int cores = spark.defaultParallelism();
         long t0 = System.nanoTime();
@@ -145,25 +161,11 @@ public final class SparkRecommendStage implements Stage {
 
             SparkTaskTotals.Snapshot beforeWrite = totals.snapshot();
             Map<Source, long[]> bySource = new EnumMap<>(Source.class);
-            long[] rows = new long[1];
-            try (RecommendationTable.Writer writer = new RecommendationTable(warehouse).replace(context.businessDate())) {
-                Iterator<RankedBlock> it = ranked.toLocalIterator();
-                while (it.hasNext()) {
-                    it.next().forEach((RankedItems items) -> {
-                        bySource.computeIfAbsent(items.source(), s -> new long[1])[0]++;
-                        String source = items.source().label();
-                        for (int i = 0; i < items.artistIds().length; i++) {
-                            writer.add(items.userId(), i + 1, items.artistIds()[i], items.scores()[i], source);
-                            rows[0]++;
-                        }
-                    });
-                }
-                writer.commit();
-            }
+            long[] rows = {write(ranked, context, bySource)};
             progress.record("write", (System.nanoTime() - t3) / 1e9);
             SparkTaskTotals.Snapshot writeMetrics = totals.snapshot().minus(beforeWrite);
             lastReport = new Report(idRanges.size(), plan.size(), input.payloadBytes(), postingsScanned, readMetrics,
-                    blockMetrics, writeMetrics, progress.seconds());
+                    blockMetrics, writeMetrics, progress.seconds(), null);
             StringBuilder summary = new StringBuilder(String.format(
                     "%d users recommended from %d play rows (%d artists):", userIds.size(), input.plays(),
                     prepared.counts().artists()));
@@ -177,6 +179,75 @@ public final class SparkRecommendStage implements Stage {
         } finally {
             ranked.unpersist(false);
             shared.destroy();
+        }
+    }
+
+    /**
+     * Streams the ranked blocks, one partition at a time ({@code toLocalIterator}: the driver holds one block's
+     * lists, 8 bytes an artist), into the single-JVM writer, one transaction. @return rows written
+     */
+    private long write(JavaRDD<RankedBlock> ranked, RunContext context, Map<Source, long[]> bySource) {
+        long[] rows = new long[1];
+        try (RecommendationTable.Writer writer = new RecommendationTable(warehouse).replace(context.businessDate())) {
+            Iterator<RankedBlock> it = ranked.toLocalIterator();
+            while (it.hasNext()) {
+                it.next().forEach((RankedItems items) -> {
+                    bySource.computeIfAbsent(items.source(), s -> new long[1])[0]++;
+                    String source = items.source().label();
+                    for (int i = 0; i < items.artistIds().length; i++) {
+                        writer.add(items.userId(), i + 1, items.artistIds()[i], items.scores()[i], source);
+                        rows[0]++;
+                    }
+                });
+            }
+            writer.commit();
+        }
+        return rows[0];
+    }
+
+    /** The {@code blocks} mode: no process holds the play matrix ({@link PartitionedRecommend}). */
+    private Outcome runBlocks(RunContext context) {
+        TerminalProgress progress = TerminalProgress.onStderr();
+        if (settings.maxPostingsPerArtist() != 0) {
+            throw new IllegalArgumentException("--partitioning blocks runs the exact search only; the approximate "
+                    + "maxPostingsPerArtist " + settings.maxPostingsPerArtist() + " needs --partitioning broadcast");
+        }
+        IntArrayList userIds = new IntArrayList();
+        List<UserProfile> profiles = new ArrayList<>();
+        PlaysReader reader = new PlaysReader(warehouse);
+        reader.forEachProfile((userId, gender, age, country) -> {
+            userIds.add(userId);
+            profiles.add(new UserProfile(gender, age, country));
+        });
+        UserDirectory directory = new UserDirectory(userIds.toIntArray(), profiles.toArray(UserProfile[]::new));
+        UserRelations relations = reader.relations(settings.scoring().friendWeight() > 0,
+                settings.scoring().tagWeight() > 0);
+        int blocks = partitioning.blocksFor(warehouse, spark.defaultParallelism());
+        PartitionedRecommend.Ranked r = PartitionedRecommend.rank(spark, executorWarehouse, reader.userIdRange(),
+                blocks, directory, relations, settings, totals, progress);
+        try {
+            long t0 = System.nanoTime();
+            SparkTaskTotals.Snapshot beforeWrite = totals.snapshot();
+            Map<Source, long[]> bySource = new EnumMap<>(Source.class);
+            long rows = write(r.ranked(), context, bySource);
+            progress.record("write", (System.nanoTime() - t0) / 1e9);
+            SparkTaskTotals.Snapshot writeMetrics = totals.snapshot().minus(beforeWrite);
+            PartitionedRecommend.Figures f = r.figures();
+            lastReport = new Report(f.blocks(), f.blocks(), f.broadcastBytes(), 0, f.factsMetrics(),
+                    f.searchMetrics().plus(f.rankMetrics()), writeMetrics, progress.seconds(), f);
+            long shuffle = f.factsMetrics().shuffleWriteBytes() + f.searchMetrics().shuffleWriteBytes()
+                    + f.rankMetrics().shuffleWriteBytes();
+            StringBuilder summary = new StringBuilder(String.format(
+                    "%d users recommended from %d play rows (%d artists):", directory.users(), f.plays(), f.artists()));
+            bySource.forEach((source, n) -> summary.append(' ').append(source.label()).append('=').append(n[0]));
+            summary.append("; ").append(progress.timings()).append(String.format(
+                    "; engine spark (%s), partitioning blocks: %d blocks, %d pair tasks, broadcast %.1f MB, "
+                            + "shuffle %d B written (formula %d B before compression), results %.1f MB",
+                    spark.master(), f.blocks(), Math.max(1, f.blocks() * (f.blocks() - 1) / 2),
+                    f.broadcastBytes() / 1e6, shuffle, f.predictedShuffleBytes(), writeMetrics.resultBytes() / 1e6));
+            return new Outcome(f.plays(), rows, summary.toString());
+        } finally {
+            r.release().run();
         }
     }
 

@@ -48,6 +48,14 @@ public final class SparkTaskTotals extends SparkListener {
      */
     public record Snapshot(long tasks, double runSeconds, double cpuSeconds, long resultBytes, long shuffleReadBytes,
                            long shuffleWriteBytes, long peakExecutionMemory) {
+        /** Two jobs' totals together. */
+        public Snapshot plus(Snapshot other) {
+            return new Snapshot(tasks + other.tasks, runSeconds + other.runSeconds, cpuSeconds + other.cpuSeconds,
+                    resultBytes + other.resultBytes, shuffleReadBytes + other.shuffleReadBytes,
+                    shuffleWriteBytes + other.shuffleWriteBytes,
+                    Math.max(peakExecutionMemory, other.peakExecutionMemory));
+        }
+
         /** What happened between {@code before} and this snapshot. */
         public Snapshot minus(Snapshot before) {
             return new Snapshot(tasks - before.tasks, runSeconds - before.runSeconds, cpuSeconds - before.cpuSeconds,

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,6 +55,7 @@ class SparkRecommendStageTest {
         SyntheticWorkload.generate(new SyntheticWorkload.Settings(600, 3, 7, LocalDate.parse("2026-09-01")), data);
         warehouse = TestWarehouse.freshDatabase();
         WorkloadImport.importDirectory(warehouse.dataSource(), data);
+        addUsersWithoutPlaysFriendsAndTags();
         spark = SparkSessions.start("SparkRecommendStageTest", "local[2]");
     }
 
@@ -103,6 +106,53 @@ class SparkRecommendStageTest {
         assertThat(report.skipped()).isFalse();
     }
 
+    /**
+     * The {@code blocks} mode (no process holds the matrix): B = 3 (block borders inside the id range; users without
+     * plays above it, in the last block), B = 1 (one pair task, no replication) and B = 2 chosen by {@code auto}
+     * under a 0 MB broadcast limit. Exactly the single JVM's rows, friends and tags sources included.
+     */
+    @ParameterizedTest
+    @CsvSource({"blocks, 3", "blocks, 1", "auto, 2"})
+    void blocksModeWritesTheSingleJvmListsExactly(String mode, int blocks) throws Exception {
+        pipeline(new RecommendStage(warehouse.dataSource(), SETTINGS)).runOne("recommend", SINGLE_JVM, false);
+        LocalDate date = ON_SPARK.plusDays(blocks);
+        SparkRecommendStage stage = new SparkRecommendStage(spark, warehouse.dataSource(), address(), SETTINGS, 0,
+                new Partitioning(mode, 0, blocks));
+        DailyPipeline.StageReport report = pipeline(stage).runOne("recommend", date, false);
+
+        RecommendationTable table = new RecommendationTable(warehouse.dataSource());
+        assertThat(table.rowsOn(date)).isGreaterThan(1000).isEqualTo(table.rowsOn(SINGLE_JVM));
+        assertThat(table.rowsDifferingBetween(SINGLE_JVM, date)).isZero();
+        assertThat(table.usersOn(date)).isEqualTo(countUsers());
+        assertThat(sourcesOn(date)).contains("neighbours", "segment");
+
+        SparkRecommendStage.Report r = stage.lastReport();
+        assertThat(r.partitioned()).isTrue();
+        assertThat(r.blocks().blocks()).isEqualTo(blocks);
+        assertThat(r.blocks().rowBytes()).isPositive();
+        assertThat(r.blocks().listBytes()).isPositive();
+        long shuffled = r.blocks().searchMetrics().shuffleWriteBytes() + r.blocks().rankMetrics().shuffleWriteBytes();
+        assertThat(shuffled).isPositive();
+        if (blocks > 1) {
+            // rows shipped between blocks for the ranking, and every block's rows replicated to its pair tasks
+            assertThat(r.blocks().shippedBytes()).isPositive();
+            assertThat(r.blocks().searchMetrics().shuffleWriteBytes()).isGreaterThan(r.blocks().rowBytes() / 20);
+        }
+        assertThat(report.skipped()).isFalse();
+        assertThat(new RunLedger(warehouse.dataSource(), Duration.ofMinutes(5)).find("recommend", date).orElseThrow()
+                .summary()).contains("partitioning blocks: " + blocks + " blocks");
+    }
+
+    @Test
+    void autoBroadcastsBelowTheLimitAndBadModesAreRefused() {
+        SparkRecommendStage stage = new SparkRecommendStage(spark, warehouse.dataSource(), address(), SETTINGS, 3,
+                new Partitioning("auto", 1000, 0));
+        pipeline(stage).runOne("recommend", ON_SPARK.plusDays(10), false);
+        assertThat(stage.lastReport().partitioned()).isFalse();
+        assertThatThrownBy(() -> new Partitioning("rows", 1, 0)).hasMessageContaining(
+                "--partitioning must be broadcast, blocks or auto, got 'rows'");
+    }
+
     @Test
     void aClusterMasterIsRefusedTheEmbeddedWarehouse() {
         WarehouseAddress embedded = new WarehouseAddress("jdbc:postgresql://127.0.0.1:5432/setlist", "u", "");
@@ -114,6 +164,29 @@ class SparkRecommendStageTest {
                 .hasMessageContaining("SETLIST_JDBC_URL");
         assertThatThrownBy(() -> new SparkRecommendStage(spark, warehouse.dataSource(), embedded, SETTINGS, -1))
                 .hasMessageContaining("tasks must be >= 0");
+    }
+
+    /**
+     * Users without plays (ids above all users with plays), friendships (some with them) and tag use of a third of
+     * the users, so that the friends and tag sources of the daily scoring have data.
+     */
+    private static void addUsersWithoutPlaysFriendsAndTags() {
+        try (Connection c = warehouse.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO users (user_key, country, gender, age) VALUES ('no-plays-1', 'UK', 'f', 30), "
+                    + "('no-plays-2', NULL, NULL, NULL), ('no-plays-3', 'Japan', 'm', 50)");
+            s.executeUpdate("INSERT INTO friendships (user_id, friend_id) SELECT a.user_id, b.user_id FROM users a "
+                    + "JOIN users b ON b.user_id = a.user_id * 7 % 613 + 1 WHERE a.user_id <> b.user_id "
+                    + "AND a.user_id % 3 = 0 ON CONFLICT DO NOTHING");
+            s.executeUpdate("INSERT INTO friendships (user_id, friend_id) SELECT u.user_id, n.user_id FROM users u, "
+                    + "users n WHERE n.user_key LIKE 'no-plays-%' AND u.user_key NOT LIKE 'no-plays-%' AND u.user_id % 50 = 1");
+            s.executeUpdate("INSERT INTO tag_assignments (user_id, artist_id, tag_id) SELECT p.user_id, p.artist_id, "
+                    + "1 + (p.artist_id * 31 + p.user_id) % 12 FROM plays p WHERE p.user_id % 3 = 1 "
+                    + "AND p.artist_id % 4 = 0 ON CONFLICT DO NOTHING");
+            s.executeUpdate("INSERT INTO tag_assignments (user_id, artist_id, tag_id) SELECT u.user_id, "
+                    + "(SELECT min(artist_id) FROM artists), 5 FROM users u WHERE u.user_key = 'no-plays-1'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long countUsers() throws Exception {
