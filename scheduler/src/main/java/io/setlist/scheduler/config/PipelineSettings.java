@@ -30,11 +30,14 @@ import java.util.Locale;
  *                           {@code prediction_log} by the daily purge
  * @param scoring            how the recommend stage turns neighbours into artist scores; defaults chosen by
  *                           {@code eval recs --tune} (README, "Accuracy")
+ * @param sparkBroadcastLimitMb {@code run recommend --engine spark} without {@code --partitioning} broadcasts the
+ *                           play matrix while it is at most this many MB (12 bytes a play), else splits it into
+ *                           user blocks (README, "Recommend on Apache Spark")
  */
 public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDemand,
                                CachePlan.Priority cachePriority, int neighbours, int recommendations, Path inbox,
                                int eventRetentionDays, Duration runLease, int predictionRetentionDays,
-                               NeighbourScoring scoring) {
+                               NeighbourScoring scoring, int sparkBroadcastLimitMb) {
     public PipelineSettings {
         cacheTiers = List.copyOf(cacheTiers);
     }
@@ -62,7 +65,10 @@ public record PipelineSettings(List<CacheTier> cacheTiers, DemandWeights cacheDe
                         + "run's jobs can be taken over this long after its last heartbeat")),
                 p.integer("SETLIST_PREDICTION_RETENTION_DAYS", 90, 1, Integer.MAX_VALUE, "predictions the API "
                         + "served longer ago than this are deleted from `prediction_log` by the daily `purge`"),
-                readScoring(p));
+                readScoring(p),
+                p.integer("SETLIST_SPARK_BROADCAST_LIMIT_MB", 2000, 0, Integer.MAX_VALUE, "`run recommend --engine "
+                        + "spark` without `--partitioning` broadcasts the play matrix (12 bytes a play) to every "
+                        + "executor while it is at most this many MB, and splits it into user blocks above"));
     }
 
     /** The ranking's knobs; defaults chosen by {@code eval recs --tune} on HetRec (README, "Accuracy"). */

@@ -34,7 +34,7 @@ class ConfigTest {
         assertThat(c.pipeline()).isEqualTo(new PipelineSettings(List.of(new CacheTier("hot", 512L << 20),
                 new CacheTier("warm", 4L << 30)), io.setlist.recommender.cache.DemandWeights.DEFAULT,
                 io.setlist.recommender.cache.CachePlan.Priority.PER_BYTE, 100, 100, null, 400,
-                java.time.Duration.ofSeconds(60), 90, io.setlist.recommender.ranking.NeighbourScoring.DEFAULT));
+                java.time.Duration.ofSeconds(60), 90, io.setlist.recommender.ranking.NeighbourScoring.DEFAULT, 2000));
         assertThat(c.abSplit().shares()).extracting(s -> s.variant() + ":" + s.weight())
                 .containsExactly("champion:50", "challenger:50");
         assertThat(c.runtime()).isEqualTo(new RuntimeSettings(null, false));

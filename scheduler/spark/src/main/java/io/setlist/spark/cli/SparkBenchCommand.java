@@ -4,6 +4,7 @@ import io.setlist.scheduler.cli.StartupConfig;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.config.PipelineSettings;
 import io.setlist.spark.engine.EngineComparison;
+import io.setlist.spark.engine.Partitioning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,11 +43,19 @@ final class SparkBenchCommand implements Runnable {
         @Option(names = "--tasks", defaultValue = "0", description = "Neighbour-search tasks; 0 = four per core (default).")
         int tasks;
 
+        @Option(names = "--partitioning", defaultValue = "broadcast", description = "The Spark engine's mode: "
+                + "broadcast (default) or blocks (user blocks; no process holds the matrix).")
+        String partitioning;
+
+        @Option(names = "--blocks", defaultValue = "0", description = "B of --partitioning blocks; 0 = 2 x cores.")
+        int blocks;
+
         @Override
         public Integer call() {
             PipelineSettings pipeline = startup.get().pipeline();
             Path home = startup.get().home();
-            EngineComparison.run(users, master, tasks, DailyPipeline.recommenderSettings(pipeline),
+            EngineComparison.run(users, master, tasks, new Partitioning(partitioning,
+                            pipeline.sparkBroadcastLimitMb(), blocks), DailyPipeline.recommenderSettings(pipeline),
                     home.resolve("bench"), System.out);
             return 0;
         }

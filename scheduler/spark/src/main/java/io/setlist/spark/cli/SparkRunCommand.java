@@ -7,6 +7,7 @@ import io.setlist.scheduler.config.Backends;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.pipeline.BusinessDate;
 import io.setlist.scheduler.pipeline.DailyPipeline;
+import io.setlist.spark.engine.Partitioning;
 import io.setlist.spark.engine.SparkRecommendStage;
 import io.setlist.spark.engine.SparkSessions;
 import io.setlist.spark.engine.WarehouseAddress;
@@ -49,6 +50,15 @@ final class SparkRunCommand implements Callable<Integer> {
     @Option(names = "--tasks", defaultValue = "0", description = "Neighbour-search tasks (user blocks); 0 = four per core (default).")
     int tasks;
 
+    @Option(names = "--partitioning", description = "broadcast (every executor gets the whole play matrix) or "
+            + "blocks (user blocks; no process holds the matrix). Default: broadcast while 12 bytes a play fit in "
+            + "SETLIST_SPARK_BROADCAST_LIMIT_MB, blocks above.")
+    String partitioning;
+
+    @Option(names = "--blocks", defaultValue = "0", description = "B, user blocks of --partitioning blocks; 0 = the "
+            + "larger of 2 x cores and 48 bytes a play over SETLIST_SPARK_BROADCAST_LIMIT_MB (default).")
+    int blocks;
+
     @Option(names = "--force", description = "Run again even if recommend already succeeded for the date.")
     boolean force;
 
@@ -68,7 +78,9 @@ final class SparkRunCommand implements Callable<Integer> {
         try (Backends backends = Backends.open(config);
              JavaSparkContext spark = SparkSessions.start("setlist-recommend " + businessDate, master)) {
             WarehouseAddress address = WarehouseAddress.of(backends.warehouse(), config.warehouse().jdbcPassword());
-            SparkRecommendStage stage = new SparkRecommendStage(spark, backends.warehouse(), address, settings, tasks);
+            SparkRecommendStage stage = new SparkRecommendStage(spark, backends.warehouse(), address, settings, tasks,
+                    new Partitioning(partitioning == null ? "auto" : partitioning,
+                            config.pipeline().sparkBroadcastLimitMb(), blocks));
             DailyPipeline pipeline = new DailyPipeline(List.of(stage),
                     new RunLedger(backends.warehouse(), config.pipeline().runLease()), clock, config.schedule().node());
             StageTable.print(List.of(pipeline.runOne("recommend", businessDate, force)));

@@ -34,22 +34,22 @@ public final class EngineComparison {
     private EngineComparison() {
     }
 
-    public static void run(List<Integer> sizes, String master, int tasks, RecommenderSettings settings, Path dataDir,
-                           PrintStream out) {
+    public static void run(List<Integer> sizes, String master, int tasks, Partitioning partitioning,
+                           RecommenderSettings settings, Path dataDir, PrintStream out) {
         try (JavaSparkContext spark = SparkSessions.start("setlist-bench-spark", master)) {
             int cores = spark.defaultParallelism();
             RecommenderSettings single = settings.withThreads(cores);
-            out.printf("bench spark: master %s (%d cores), single JVM on %d threads, %s, k=%d, top %d, max heap %.1f GB%n",
-                    master, cores, cores, settings.weighting(), settings.neighbours(), settings.topN(),
-                    Runtime.getRuntime().maxMemory() / 1e9);
+            out.printf("bench spark: master %s (%d cores), partitioning %s, single JVM on %d threads, %s, k=%d, "
+                            + "top %d, max heap %.1f GB%n", master, cores, partitioning.mode(), cores,
+                    settings.weighting(), settings.neighbours(), settings.topN(), Runtime.getRuntime().maxMemory() / 1e9);
             for (int users : sizes) {
-                runSize(users, spark, tasks, single, dataDir, out);
+                runSize(users, spark, tasks, partitioning, single, dataDir, out);
             }
         }
     }
 
-    private static void runSize(int users, JavaSparkContext spark, int tasks, RecommenderSettings settings,
-                                Path dataDir, PrintStream out) {
+    private static void runSize(int users, JavaSparkContext spark, int tasks, Partitioning partitioning,
+                                RecommenderSettings settings, Path dataDir, PrintStream out) {
         Path dir = dataDir.resolve("listening-" + users);
         ListeningFiles.writeIfMissing(users, 42, dir);
         try (LocalPostgres pg = LocalPostgres.startEphemeral();
@@ -67,7 +67,7 @@ public final class EngineComparison {
             long jvmHeap = heapPeak();
 
             SparkRecommendStage stage = new SparkRecommendStage(spark, db.dataSource(),
-                    new WarehouseAddress(pg.jdbcUrl("postgres"), pg.user(), ""), settings, tasks);
+                    new WarehouseAddress(pg.jdbcUrl("postgres"), pg.user(), ""), settings, tasks, partitioning);
             resetHeapPeak();
             cpu0 = TerminalProgress.processCpuNanos();
             t0 = System.nanoTime();
@@ -87,14 +87,18 @@ public final class EngineComparison {
             // The single JVM streams each ranked chunk into the COPY, so its "ranking" includes most of its write:
             // only neighbours + ranking + write compare like for like.
             double jvmAfterRead = sum(jvmPhases, "neighbours", "ranking", "write");
-            double sparkAfterRead = sum(r.seconds(), "neighbours+ranking", "write");
+            double sparkAfterRead = sum(r.seconds(), "neighbours+ranking", "neighbours", "ranking", "write");
             out.printf("  spark / single JVM: %.2fx wall of the stage, %.2fx neighbours+ranking+write (%.1f s / %.1f s); "
                             + "identical lists: %s (%,d rows each, %,d differing)%n",
                     sparkSeconds / jvmSeconds, sparkAfterRead / jvmAfterRead, sparkAfterRead, jvmAfterRead,
                     differing == 0 && jvm.rowsOut() == onSpark.rowsOut() ? "yes" : "NO",
                     onSpark.rowsOut(), differing);
-            out.printf("  accumulations (postings read by the Spark blocks = sum of listeners^2): %,d"
-                            + " (the single JVM's pairwise search reads about half)%n", r.postingsScanned());
+            if (r.partitioned()) {
+                BlocksFigures.print(r.blocks(), settings.neighbours(), out);
+            } else {
+                out.printf("  accumulations (postings read by the Spark blocks = sum of listeners^2): %,d"
+                        + " (the single JVM's pairwise search reads about half)%n", r.postingsScanned());
+            }
             out.printf("  spark read phase : %d tasks, results %,d B, shuffle read %,d B / written %,d B%n",
                     r.readTasks(), r.readMetrics().resultBytes(), r.readMetrics().shuffleReadBytes(),
                     r.readMetrics().shuffleWriteBytes());
