@@ -50,12 +50,16 @@ final class SparkBenchCommand implements Runnable {
         @Option(names = "--blocks", defaultValue = "0", description = "B of --partitioning blocks; 0 = 2 x cores.")
         int blocks;
 
+        @Option(names = "--rank-units", defaultValue = "0", description = "U, ranking tasks of --partitioning blocks; "
+                + "0 = B.")
+        int rankUnits;
+
         @Override
         public Integer call() {
             PipelineSettings pipeline = startup.get().pipeline();
             Path home = startup.get().home();
             EngineComparison.run(users, master, tasks, new Partitioning(partitioning,
-                            pipeline.sparkBroadcastLimitMb(), blocks), DailyPipeline.recommenderSettings(pipeline),
+                            pipeline.sparkBroadcastLimitMb(), blocks, rankUnits), DailyPipeline.recommenderSettings(pipeline),
                     home.resolve("bench"), System.out);
             return 0;
         }

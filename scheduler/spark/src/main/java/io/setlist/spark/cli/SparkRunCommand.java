@@ -59,6 +59,10 @@ final class SparkRunCommand implements Callable<Integer> {
             + "larger of 2 x cores and 48 bytes a play over SETLIST_SPARK_BROADCAST_LIMIT_MB (default).")
     int blocks;
 
+    @Option(names = "--rank-units", defaultValue = "0", description = "U, ranking tasks of --partitioning blocks "
+            + "(user-id ranges); 0 = B (default). More units: fewer rows a ranking task holds, more shuffle.")
+    int rankUnits;
+
     @Option(names = "--force", description = "Run again even if recommend already succeeded for the date.")
     boolean force;
 
@@ -80,7 +84,7 @@ final class SparkRunCommand implements Callable<Integer> {
             WarehouseAddress address = WarehouseAddress.of(backends.warehouse(), config.warehouse().jdbcPassword());
             SparkRecommendStage stage = new SparkRecommendStage(spark, backends.warehouse(), address, settings, tasks,
                     new Partitioning(partitioning == null ? "auto" : partitioning,
-                            config.pipeline().sparkBroadcastLimitMb(), blocks));
+                            config.pipeline().sparkBroadcastLimitMb(), blocks, rankUnits));
             DailyPipeline pipeline = new DailyPipeline(List.of(stage),
                     new RunLedger(backends.warehouse(), config.pipeline().runLease()), clock, config.schedule().node());
             StageTable.print(List.of(pipeline.runOne("recommend", businessDate, force)));

@@ -11,6 +11,7 @@ import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
@@ -20,60 +21,68 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The ranking of the {@code blocks} mode, one task a block: the block's users are ranked from their own rows plus
- * the rows of every user their ranking reads (their neighbours, friends and tag neighbours), shipped from the
- * blocks that own them by a join, never from the whole matrix. The task builds the block's
- * {@code UserKnnRecommender.prepareSubset} from those rows and the broadcast {@link GlobalFacts} and calls the
- * single-JVM {@code rankBlock}.
+ * The ranking of the {@code blocks} mode, one task a ranking unit (a user-id range of {@code GlobalFacts.ranking},
+ * U of them; by default the search's B blocks): the unit's users are ranked from the rows of every user their
+ * ranking reads (themselves, their neighbours, friends and tag neighbours), asked of the search blocks that own
+ * them by a join, never from the whole matrix. The task builds the unit's {@code UserKnnRecommender.prepareSubset}
+ * from those rows and the broadcast {@link GlobalFacts} and calls the single-JVM {@code rankBlock}.
  *
- * <p>Shuffle: the requests (4 bytes a needed user id) and the needed users' rows (8 bytes a play); every RDD is
- * partitioned by block with the same partitioner, so a block's own rows and lists do not move again.
+ * <p>Shuffle: the requests (4 bytes a needed user id) and the needed users' rows (8 bytes a play). Smaller units
+ * read fewer rows each (memory) and, together, more (shuffle): a unit of s users reads at most
+ * s · (1 + k + friends + k) users' rows.
  */
 final class BlockRanking {
     private BlockRanking() {
     }
 
     /**
-     * @param rows     plays keyed by block, partitioned by {@code byBlock}
-     * @param lists    merged neighbour lists keyed by block, partitioned by {@code byBlock}
-     * @param tagLists merged tag-neighbour lists keyed by block, partitioned by {@code byBlock}
-     * @param shipped  counts the payload of the rows shipped to other blocks and of the requests
+     * @param rows     plays keyed by search block, partitioned by {@code byBlock}
+     * @param lists    merged neighbour lists keyed by search block
+     * @param tagLists merged tag-neighbour lists keyed by search block
+     * @param shipped  counts the payload of the requests and of the rows sent
      */
-    static JavaRDD<RankedBlock> rank(JavaPairRDD<Integer, PlayCounts> rows, JavaPairRDD<Integer, NeighbourLists> lists,
+    static JavaRDD<RankedBlock> rank(JavaSparkContext spark, JavaPairRDD<Integer, PlayCounts> rows,
+                                     JavaPairRDD<Integer, NeighbourLists> lists,
                                      JavaPairRDD<Integer, NeighbourLists> tagLists, Broadcast<GlobalFacts> facts,
-                                     Partitioner byBlock, LongAccumulator shipped) {
-        // 1. which users outside each block its ranking reads, asked of the block that owns them
-        JavaPairRDD<Integer, Tuple2<Integer, int[]>> requests = rows.cogroup(lists, tagLists, byBlock)
-                .flatMapToPair(block -> {
-                    int i = block._1();
+                                     Partitioner byBlock, Partitioner byUnit, LongAccumulator shipped) {
+        BlockPlan units = facts.value().ranking;
+        List<Tuple2<Integer, Integer>> keys = new ArrayList<>();
+        for (int u = 0; u < units.blocks(); u++) {
+            keys.add(new Tuple2<>(u, u));
+        }
+        // every unit, also one whose users have no plays (they get the segment fallback)
+        JavaPairRDD<Integer, Integer> all = spark.parallelizePairs(keys, units.blocks()).partitionBy(byUnit);
+        JavaPairRDD<Integer, NeighbourLists> unitLists = byUnit(lists, units, byUnit);
+        JavaPairRDD<Integer, NeighbourLists> unitTags = byUnit(tagLists, units, byUnit);
+        // 1. which users each unit's ranking reads, asked of the search block that owns them
+        JavaPairRDD<Integer, Tuple2<Integer, int[]>> requests = all.cogroup(unitLists, unitTags, byUnit)
+                .flatMapToPair(unit -> {
+                    int u = unit._1();
                     GlobalFacts f = facts.value();
                     IntOpenHashSet needed = new IntOpenHashSet();
-                    for (NeighbourLists l : block._2()._2()) {
-                        addNeighbours(l, needed);
+                    for (NeighbourLists l : unit._2()._2()) {
+                        addUsersAndNeighbours(l, needed);
                     }
-                    for (NeighbourLists l : block._2()._3()) {
-                        addNeighbours(l, needed);
+                    for (NeighbourLists l : unit._2()._3()) {
+                        addUsersAndNeighbours(l, needed);
                     }
-                    for (PlayCounts own : block._2()._1()) {
-                        f.addFriendsOf(own, needed);
-                    }
+                    int[] ranked = f.users().idsIn(units, u);
+                    needed.addAll(IntArrayList.wrap(ranked));
+                    f.addFriendsOf(ranked, needed);
                     Int2ObjectOpenHashMap<IntArrayList> byOwner = new Int2ObjectOpenHashMap<>();
                     for (int id : needed) {
-                        int owner = f.plan.blockOf(id);
-                        if (owner != i) {
-                            byOwner.computeIfAbsent(owner, k -> new IntArrayList()).add(id);
-                        }
+                        byOwner.computeIfAbsent(f.plan.blockOf(id), k -> new IntArrayList()).add(id);
                     }
                     List<Tuple2<Integer, Tuple2<Integer, int[]>>> out = new ArrayList<>(byOwner.size());
                     byOwner.forEach((owner, ids) -> {
                         int[] sorted = ids.toIntArray();
                         Arrays.sort(sorted);
                         shipped.add(4L * sorted.length);
-                        out.add(new Tuple2<>(owner, new Tuple2<>(i, sorted)));
+                        out.add(new Tuple2<>(owner, new Tuple2<>(u, sorted)));
                     });
                     return out.iterator();
                 });
-        // 2. the owners send the rows asked for
+        // 2. the owners send the rows asked for (users without plays have none)
         JavaPairRDD<Integer, PlayCounts> sent = rows.cogroup(requests, byBlock).flatMapToPair(owner -> {
             List<Tuple2<Integer, PlayCounts>> out = new ArrayList<>();
             for (PlayCounts own : owner._2()._1()) {
@@ -86,21 +95,37 @@ final class BlockRanking {
             }
             return out.iterator();
         });
-        // 3. each block ranks its users
-        return rows.cogroup(lists, tagLists, sent, byBlock).map(block -> {
+        // 3. each unit ranks its users
+        return all.cogroup(unitLists, unitTags, sent, byUnit).map(unit -> {
             GlobalFacts f = facts.value();
             List<PlayCounts> parts = new ArrayList<>();
-            block._2()._1().forEach(parts::add);
-            block._2()._4().forEach(parts::add);
+            unit._2()._4().forEach(parts::add);
             int k = f.settings.neighbours();
-            NeighbourLists own = merged(block._2()._2(), k);
-            NeighbourLists tags = merged(block._2()._3(), k);
-            return rankBlock(block._1(), PlayCounts.union(parts), own, tags, f);
+            return rankUnit(unit._1(), PlayCounts.union(parts), merged(unit._2()._2(), k), merged(unit._2()._3(), k),
+                    f);
         });
     }
 
-    private static void addNeighbours(NeighbourLists l, IntOpenHashSet into) {
+    /** Lists re-keyed from search blocks to the ranking units of their users. */
+    private static JavaPairRDD<Integer, NeighbourLists> byUnit(JavaPairRDD<Integer, NeighbourLists> lists,
+                                                               BlockPlan units, Partitioner byUnit) {
+        return lists.flatMapToPair(block -> {
+            NeighbourLists l = block._2();
+            IntOpenHashSet unitsOf = new IntOpenHashSet();
+            for (int i = 0; i < l.users(); i++) {
+                unitsOf.add(units.blockOf(l.userIdAt(i)));
+            }
+            List<Tuple2<Integer, NeighbourLists>> out = new ArrayList<>(unitsOf.size());
+            for (int u : unitsOf) {
+                out.add(new Tuple2<>(u, l.select(id -> units.blockOf(id) == u)));
+            }
+            return out.iterator();
+        }).reduceByKey(byUnit, NeighbourLists::merge);
+    }
+
+    private static void addUsersAndNeighbours(NeighbourLists l, IntOpenHashSet into) {
         for (int i = 0; i < l.users(); i++) {
+            into.add(l.userIdAt(i));
             for (int r = 0; r < l.countAt(i); r++) {
                 into.add(l.neighbourIdAt(i, r));
             }
@@ -115,12 +140,12 @@ final class BlockRanking {
         return all;
     }
 
-    /** On an executor: the single-JVM ranking of block {@code b}'s users over the rows it was sent. */
-    static RankedBlock rankBlock(int b, PlayCounts rows, NeighbourLists lists, NeighbourLists tags, GlobalFacts f) {
+    /** On an executor: the single-JVM ranking of unit {@code u}'s users over the rows it was sent. */
+    static RankedBlock rankUnit(int u, PlayCounts rows, NeighbourLists lists, NeighbourLists tags, GlobalFacts f) {
         RecommenderSettings s = f.settings.settings(1);
         UserKnnRecommender.Prepared prepared = UserKnnRecommender.prepareSubset(rows, f.users().profilesOf(rows),
                 f.plays, f.segments, f.friendUsers, f.friendFriends, tags, s);
-        int[] positions = f.users().positionsIn(f.plan, b);
+        int[] positions = f.users().positionsIn(f.ranking, u);
         int[] ids = new int[positions.length];
         UserProfile[] profiles = new UserProfile[positions.length];
         for (int i = 0; i < positions.length; i++) {

@@ -20,6 +20,8 @@ final class GlobalFacts implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final BlockPlan plan;
+    /** The ranking units: user-id ranges, each ranked by one task ({@link BlockRanking}). */
+    final BlockPlan ranking;
     final MatrixTotals plays;
     final MatrixTotals tags;
     final SegmentPopularity segments;
@@ -29,9 +31,10 @@ final class GlobalFacts implements Serializable {
     final int[] friendFriends;
     private transient Int2ObjectOpenHashMap<IntArrayList> friendsById;
 
-    GlobalFacts(BlockPlan plan, MatrixTotals plays, MatrixTotals tags, SegmentPopularity segments,
+    GlobalFacts(BlockPlan plan, BlockPlan ranking, MatrixTotals plays, MatrixTotals tags, SegmentPopularity segments,
                 ShippedSettings settings, Broadcast<UserDirectory> users, int[] friendUsers, int[] friendFriends) {
         this.plan = plan;
+        this.ranking = ranking;
         this.plays = plays;
         this.tags = tags;
         this.segments = segments;
@@ -46,14 +49,14 @@ final class GlobalFacts implements Serializable {
         return users.value();
     }
 
-    /** The friends of every user of {@code rows} (either side of a friendship), into {@code out}. */
-    void addFriendsOf(PlayCounts rows, it.unimi.dsi.fastutil.ints.IntSet out) {
+    /** The friends of every user of {@code userIds} (either side of a friendship), into {@code out}. */
+    void addFriendsOf(int[] userIds, it.unimi.dsi.fastutil.ints.IntSet out) {
         if (friendUsers.length == 0) {
             return;
         }
         Int2ObjectOpenHashMap<IntArrayList> byId = friendsById();
-        for (int u = 0; u < rows.users(); u++) {
-            IntArrayList friends = byId.get(rows.userIds().idAt(u));
+        for (int id : userIds) {
+            IntArrayList friends = byId.get(id);
             if (friends != null) {
                 out.addAll(friends);
             }

@@ -26,7 +26,8 @@ import java.util.List;
  * The {@code blocks} mode of {@link SparkRecommendStage}, where no executor and not the driver holds the play
  * matrix: B user blocks (user-id ranges) read by B tasks into an RDD keyed by block; whole-matrix facts by Spark
  * reduces ({@link MatrixTotals}, {@link SegmentTally}: O(artists + segments)); the exact neighbour search by block
- * pairs ({@link BlockPairSearch}); the ranking per block over the rows it reads ({@link BlockRanking}). Every
+ * pairs ({@link BlockPairSearch}); the ranking per unit (a user-id range) over the rows it reads
+ * ({@link BlockRanking}). Every
  * number comes from the recommender module's own code, as in the single JVM.
  *
  * <p>What the driver holds: the users and profiles (O(N)), the totals and charts (O(artists + segments × top N)),
@@ -43,7 +44,7 @@ final class PartitionedRecommend {
      * @param listBytes    partial neighbour lists sent to the merge (8 + 8k bytes a user per pair task it is in)
      * @param shippedBytes requests (4 bytes a needed user) and rows sent to the blocks that rank with them
      */
-    record Figures(int blocks, long plays, int artists, long rowBytes, long listBytes, long shippedBytes,
+    record Figures(int blocks, int rankUnits, long plays, int artists, long rowBytes, long listBytes, long shippedBytes,
                    long broadcastBytes, SparkTaskTotals.Snapshot factsMetrics, SparkTaskTotals.Snapshot searchMetrics,
                    SparkTaskTotals.Snapshot rankMetrics) {
         /** The shuffle formula: (B − 1) · rows (1 · rows when B = 1) + partial lists + requests and shipped rows. */
@@ -57,13 +58,15 @@ final class PartitionedRecommend {
     }
 
     static Ranked rank(JavaSparkContext spark, WarehouseAddress address, int[] lowestHighest, int blocks,
-                       UserDirectory directory, UserRelations relations, RecommenderSettings settings,
+                       int rankUnits, UserDirectory directory, UserRelations relations, RecommenderSettings settings,
                        SparkTaskTotals totals, TerminalProgress progress) {
         List<Runnable> release = new ArrayList<>();
         long t0 = System.nanoTime();
         SparkTaskTotals.Snapshot before = totals.snapshot();
         BlockPlan plan = BlockPlan.over(lowestHighest, blocks);
         Partitioner byBlock = new HashPartitioner(plan.blocks());
+        BlockPlan units = BlockPlan.over(lowestHighest, rankUnits > 0 ? rankUnits : plan.blocks());
+        Partitioner byUnit = new HashPartitioner(units.blocks());
         List<Tuple2<Integer, int[]>> ranges = new ArrayList<>();
         for (int b = 0; b < plan.blocks(); b++) {
             ranges.add(new Tuple2<>(b, plan.range(b)));
@@ -80,7 +83,7 @@ final class PartitionedRecommend {
         SegmentPopularity segments = rows.values().map(c -> SegmentTally.of(c, users.value().profilesOf(c)))
                 .reduce(SegmentTally::plus).toPopularity(playTotals.artistIds(), settings.topN());
         PlayCounts tagUse = relations.tagUse();
-        GlobalFacts shared = new GlobalFacts(plan, playTotals, MatrixTotals.of(tagUse), segments,
+        GlobalFacts shared = new GlobalFacts(plan, units, playTotals, MatrixTotals.of(tagUse), segments,
                 ShippedSettings.of(settings), users, relations.friendUsers(), relations.friendFriends());
         Broadcast<GlobalFacts> facts = spark.broadcast(shared);
         release.add(facts::destroy);
@@ -121,7 +124,7 @@ final class PartitionedRecommend {
 
         before = totals.snapshot();
         LongAccumulator shipped = spark.sc().longAccumulator("rows shipped for ranking");
-        JavaRDD<RankedBlock> ranked = BlockRanking.rank(rows, lists, tagLists, facts, byBlock, shipped)
+        JavaRDD<RankedBlock> ranked = BlockRanking.rank(spark, rows, lists, tagLists, facts, byBlock, byUnit, shipped)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         release.add(() -> ranked.unpersist(false));
         ranked.count();
@@ -132,7 +135,7 @@ final class PartitionedRecommend {
         for (int listeners : playTotals.listenersOf(playTotals.artistIds())) {
             plays += listeners; // an artist's listeners are its plays rows
         }
-        Figures figures = new Figures(plan.blocks(), plays, playTotals.artistIds().size(), rowBytes, listBytes.value(),
+        Figures figures = new Figures(plan.blocks(), units.blocks(), plays, playTotals.artistIds().size(), rowBytes, listBytes.value(),
                 shipped.value(), shared.payloadBytes() + directory.payloadBytes(), factsMetrics, searchMetrics,
                 rankMetrics);
         return new Ranked(ranked, figures, () -> {

@@ -16,18 +16,25 @@ import java.sql.Statement;
  * @param broadcastLimitMb the largest broadcast (MB of plays, 12 bytes each) {@code auto} still broadcasts
  * @param blocks           B in {@code blocks} mode; 0 = the larger of 2 × cores and 48 bytes a play over the limit
  *                         (what a pair task holds, README "Spark engine")
+ * @param rankUnits        U, ranking tasks (user-id ranges) of {@code blocks} mode; 0 = B. A unit of s users reads
+ *                         at most s · (1 + k + friends + k) users' rows: more units, less memory a task, more shuffle
  */
-public record Partitioning(String mode, long broadcastLimitMb, int blocks) {
+public record Partitioning(String mode, long broadcastLimitMb, int blocks, int rankUnits) {
     /** What {@link SparkRecommendStage}'s short constructor runs: the broadcast mode, as before blocks existed. */
-    public static final Partitioning BROADCAST = new Partitioning("broadcast", 0, 0);
+    public static final Partitioning BROADCAST = new Partitioning("broadcast", 0, 0, 0);
+
+    /** As many ranking units as search blocks. */
+    public Partitioning(String mode, long broadcastLimitMb, int blocks) {
+        this(mode, broadcastLimitMb, blocks, 0);
+    }
 
     public Partitioning {
         if (!mode.equals("auto") && !mode.equals("broadcast") && !mode.equals("blocks")) {
             throw new IllegalArgumentException("--partitioning must be broadcast, blocks or auto, got '" + mode + "'");
         }
-        if (broadcastLimitMb < 0 || blocks < 0) {
-            throw new IllegalArgumentException("broadcast limit and blocks must be >= 0, got " + broadcastLimitMb
-                    + " MB, " + blocks + " blocks");
+        if (broadcastLimitMb < 0 || blocks < 0 || rankUnits < 0) {
+            throw new IllegalArgumentException("broadcast limit, blocks and ranking units must be >= 0, got "
+                    + broadcastLimitMb + " MB, " + blocks + " blocks, " + rankUnits + " units");
         }
     }
 

@@ -224,7 +224,7 @@ public final class SparkRecommendStage implements Stage {
                 settings.scoring().tagWeight() > 0);
         int blocks = partitioning.blocksFor(warehouse, spark.defaultParallelism());
         PartitionedRecommend.Ranked r = PartitionedRecommend.rank(spark, executorWarehouse, reader.userIdRange(),
-                blocks, directory, relations, settings, totals, progress);
+                blocks, partitioning.rankUnits(), directory, relations, settings, totals, progress);
         try {
             long t0 = System.nanoTime();
             SparkTaskTotals.Snapshot beforeWrite = totals.snapshot();
@@ -241,9 +241,9 @@ public final class SparkRecommendStage implements Stage {
                     "%d users recommended from %d play rows (%d artists):", directory.users(), f.plays(), f.artists()));
             bySource.forEach((source, n) -> summary.append(' ').append(source.label()).append('=').append(n[0]));
             summary.append("; ").append(progress.timings()).append(String.format(
-                    "; engine spark (%s), partitioning blocks: %d blocks, %d pair tasks, broadcast %.1f MB, "
-                            + "shuffle %d B written (formula %d B before compression), results %.1f MB",
-                    spark.master(), f.blocks(), Math.max(1, f.blocks() * (f.blocks() - 1) / 2),
+                    "; engine spark (%s), partitioning blocks: %d blocks, %d pair tasks, %d ranking units, broadcast "
+                            + "%.1f MB, shuffle %d B written (formula %d B before compression), results %.1f MB",
+                    spark.master(), f.blocks(), Math.max(1, f.blocks() * (f.blocks() - 1) / 2), f.rankUnits(),
                     f.broadcastBytes() / 1e6, shuffle, f.predictedShuffleBytes(), writeMetrics.resultBytes() / 1e6));
             return new Outcome(f.plays(), rows, summary.toString());
         } finally {

@@ -80,6 +80,16 @@ final class UserDirectory implements Serializable {
         return positions;
     }
 
+    /** The ids of the users of block {@code b} of {@code plan}, ascending. */
+    int[] idsIn(BlockPlan plan, int b) {
+        int[] positions = positionsIn(plan, b);
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ids[positions[i]];
+        }
+        return out;
+    }
+
     private int firstAtLeast(int id) {
         int i = Arrays.binarySearch(ids, id);
         return i >= 0 ? i : -i - 1;

@@ -108,16 +108,17 @@ class SparkRecommendStageTest {
 
     /**
      * The {@code blocks} mode (no process holds the matrix): B = 3 (block borders inside the id range; users without
-     * plays above it, in the last block), B = 1 (one pair task, no replication) and B = 2 chosen by {@code auto}
-     * under a 0 MB broadcast limit. Exactly the single JVM's rows, friends and tags sources included.
+     * plays above it, in the last block), B = 1 (one pair task, no replication), B = 2 chosen by {@code auto}
+     * under a 0 MB broadcast limit, and B = 2 with 9 ranking units (unit borders that are not block borders).
+     * Exactly the single JVM's rows, friends and tags sources included.
      */
     @ParameterizedTest
-    @CsvSource({"blocks, 3", "blocks, 1", "auto, 2"})
-    void blocksModeWritesTheSingleJvmListsExactly(String mode, int blocks) throws Exception {
+    @CsvSource({"blocks, 3, 0, 1", "blocks, 1, 0, 2", "auto, 2, 0, 3", "blocks, 2, 9, 4"})
+    void blocksModeWritesTheSingleJvmListsExactly(String mode, int blocks, int units, int day) throws Exception {
         pipeline(new RecommendStage(warehouse.dataSource(), SETTINGS)).runOne("recommend", SINGLE_JVM, false);
-        LocalDate date = ON_SPARK.plusDays(blocks);
+        LocalDate date = ON_SPARK.plusDays(day);
         SparkRecommendStage stage = new SparkRecommendStage(spark, warehouse.dataSource(), address(), SETTINGS, 0,
-                new Partitioning(mode, 0, blocks));
+                new Partitioning(mode, 0, blocks, units));
         DailyPipeline.StageReport report = pipeline(stage).runOne("recommend", date, false);
 
         RecommendationTable table = new RecommendationTable(warehouse.dataSource());
@@ -129,6 +130,7 @@ class SparkRecommendStageTest {
         SparkRecommendStage.Report r = stage.lastReport();
         assertThat(r.partitioned()).isTrue();
         assertThat(r.blocks().blocks()).isEqualTo(blocks);
+        assertThat(r.blocks().rankUnits()).isEqualTo(units > 0 ? units : blocks);
         assertThat(r.blocks().rowBytes()).isPositive();
         assertThat(r.blocks().listBytes()).isPositive();
         long shuffled = r.blocks().searchMetrics().shuffleWriteBytes() + r.blocks().rankMetrics().shuffleWriteBytes();
