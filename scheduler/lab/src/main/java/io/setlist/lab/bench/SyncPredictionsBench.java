@@ -14,6 +14,8 @@ import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.predictions.PredictionFeatures;
 import io.setlist.scheduler.queue.PredictionBroker;
+import io.setlist.sql.completion.FeatureStore;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.completion.WarehouseListening;
 import io.setlist.sql.events.EventCalendar;
 import io.setlist.sql.runs.RunLedger;
@@ -42,6 +44,8 @@ import java.util.concurrent.Future;
  * {@code SETLIST_PREDICTION_FEATURES=window}) and one from the feature store ({@code store}). Per batch size: p50/p99
  * of sequential requests, then predictions/s with {@code clients} concurrent clients, and the store/window ratios.
  * The plays are PLAYs of the warehouse's last 3 days (so 3 windows per large batch), keys as a client sends them.
+ * The store is built before the first request, and its size printed ({@link StoreFacts}), as a serving node
+ * builds it before it says READY.
  */
 public final class SyncPredictionsBench {
     private static final int[] SIZES = {1, 100, 1000};
@@ -70,13 +74,15 @@ public final class SyncPredictionsBench {
         ApiSettings unlimited = config.api().withRate(1_000_000, 1_000_000);
         try (PredictionBroker broker = PredictionBroker.open(backends, config.withQueue(
                 config.queue().withWorkers(0)), new CompletionPredictions(backends.warehouse(), config.abSplit()))) {
-            ApiServer window = server(backends, unlimited, broker, PredictionFeatures.WINDOW, config);
-            ApiServer store = server(backends, unlimited, broker, PredictionFeatures.STORE, config);
+            FeatureStore features = (FeatureStore) PredictionFeatures.STORE.open(backends.apiWarehouse());
+            StoreFacts.measure(features).print(System.out);
+            ApiServer window = server(backends, unlimited, broker,
+                    PredictionFeatures.WINDOW.open(backends.apiWarehouse()), config);
+            ApiServer store = server(backends, unlimited, broker, features, config);
             try {
                 HttpClient http = HttpClient.newHttpClient();
-                long t0 = System.nanoTime();
-                post(http, store.port(), key, batch(items, 0, 1)); // builds the store
-                System.out.printf("feature store built in %.1f s (first request)%n", (System.nanoTime() - t0) / 1e9);
+                System.out.printf("window path: %d timed requests a size (then as many over %d clients); store: %d%n",
+                        s.windowRequests(), s.clients(), s.storeRequests());
                 System.out.printf("%-6s %6s %9s %9s %10s %9s %9s %10s %8s %8s%n", "items", "", "window p50",
                         "p99", "pred/s", "store p50", "p99", "pred/s", "p99 x", "pred/s x");
                 for (int size : SIZES) {
@@ -93,9 +99,9 @@ public final class SyncPredictionsBench {
     }
 
     private static ApiServer server(Backends backends, ApiSettings settings, PredictionBroker broker,
-                                    PredictionFeatures features, Config config) {
+                                    PlayFeatureSource features, Config config) {
         CompletionPredictions predictions = new CompletionPredictions(backends.apiWarehouse(), config.abSplit(),
-                features.open(backends.apiWarehouse()));
+                features);
         return ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                 new ApiKeys(backends.apiWarehouse()), settings,
                 new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), List.of(),
@@ -143,7 +149,7 @@ public final class SyncPredictionsBench {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/v1/models/completion/predictions"))
                 .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("predictions answered " + response.statusCode() + ": " + response.body());
         }
