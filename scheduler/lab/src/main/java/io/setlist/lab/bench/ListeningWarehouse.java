@@ -223,7 +223,9 @@ public final class ListeningWarehouse {
                     + "AND schemaname = current_schema() ORDER BY indexname")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
-                    definitions.add(rs.getString(2));
+                    // pg_indexes gives a partitioned index as ON ONLY (the parent alone, invalid until every
+                    // partition has one): built ON the table, it is built on every partition too.
+                    definitions.add(rs.getString(2).replace(" ON ONLY ", " ON "));
                 }
             }
             for (String name : names) {

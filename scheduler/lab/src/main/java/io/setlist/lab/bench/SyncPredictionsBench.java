@@ -53,8 +53,13 @@ public final class SyncPredictionsBench {
     /**
      * @param storeRequests  timed requests per size on the store (the window path gets {@code windowRequests})
      * @param clients        concurrent clients of the throughput pass
+     * @param boundedWindow  the window path gets its timed requests only (no warm-up, no concurrent pass; its
+     *                       predictions/s from those): on tens of millions of events one request takes minutes
      */
-    public record Settings(int storeRequests, int windowRequests, int clients, long seed) {
+    public record Settings(int storeRequests, int windowRequests, int clients, long seed, boolean boundedWindow) {
+        public Settings(int storeRequests, int windowRequests, int clients, long seed) {
+            this(storeRequests, windowRequests, clients, seed, false);
+        }
     }
 
     private SyncPredictionsBench() {
@@ -81,12 +86,16 @@ public final class SyncPredictionsBench {
             ApiServer store = server(backends, unlimited, broker, features, config);
             try {
                 HttpClient http = HttpClient.newHttpClient();
-                System.out.printf("window path: %d timed requests a size (then as many over %d clients); store: %d%n",
-                        s.windowRequests(), s.clients(), s.storeRequests());
+                System.out.printf("window path: %d timed requests a size%s; store: %d (then as many over %d clients)%n",
+                        s.windowRequests(), s.boundedWindow() ? " (no warm-up, no concurrent pass: predictions/s from "
+                                + "the sequential requests)" : " (then as many over " + s.clients() + " clients)",
+                        s.storeRequests(), s.clients());
                 System.out.printf("%-6s %6s %9s %9s %10s %9s %9s %10s %8s %8s%n", "items", "", "window p50",
                         "p99", "pred/s", "store p50", "p99", "pred/s", "p99 x", "pred/s x");
                 for (int size : SIZES) {
-                    double[] w = measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
+                    double[] w = s.boundedWindow()
+                            ? sequential(http, window.port(), key, items, size, s.windowRequests())
+                            : measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
                     double[] st = measure(http, store.port(), key, items, size, s.storeRequests(), s.clients());
                     System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.1f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
                             size, "", w[0], w[1], w[2], st[0], st[1], st[2], w[1] / st[1], st[2] / w[2]);
@@ -143,6 +152,24 @@ public final class SyncPredictionsBench {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** [p50 ms, p99 ms, predictions/s] of {@code requests} sequential requests, nothing else (NaN for none). */
+    private static double[] sequential(HttpClient http, int port, String key, List<String> items, int size,
+                                       int requests) throws Exception {
+        if (requests == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double[] ms = new double[requests];
+        for (int r = 0; r < requests; r++) {
+            String body = batch(items, (r + 1) * size, size);
+            long t0 = System.nanoTime();
+            post(http, port, key, body);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        double total = Arrays.stream(ms).sum();
+        Arrays.sort(ms);
+        return new double[] {ms[(requests - 1) / 2], ms[requests - 1], requests * size / (total / 1e3)};
     }
 
     private static void post(HttpClient http, int port, String key, String body) throws Exception {

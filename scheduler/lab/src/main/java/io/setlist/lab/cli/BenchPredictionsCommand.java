@@ -23,8 +23,9 @@ final class BenchPredictionsCommand implements Callable<Integer> {
     boolean async;
     @Option(names = "--requests", description = "Requests (default: 2000 --async; 200 a size on the store).")
     Integer requests;
-    @Option(names = "--baseline-requests", defaultValue = "5", description = "Timed requests a size on the window path (default: ${DEFAULT-VALUE}).")
-    int baselineRequests;
+    @Option(names = "--baseline-requests", description = "Timed requests a size on the window path (default: 5; "
+            + "with --events 1, sequential only, no warm-up or concurrent pass: one takes minutes there; 0 skips it).")
+    Integer baselineRequests;
     @Option(names = "--items", defaultValue = "10", description = "--async: items per request (default: ${DEFAULT-VALUE}).")
     int items;
     @Option(names = "--clients", description = "Concurrent HTTP clients (default: 16 --async; 2 for predictions/s).")
@@ -48,7 +49,9 @@ final class BenchPredictionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!async) {
             SyncPredictionsBench.Settings settings = new SyncPredictionsBench.Settings(
-                    requests == null ? 200 : requests, baselineRequests, clients == null ? 2 : clients, 42);
+                    requests == null ? 200 : requests,
+                    baselineRequests != null ? baselineRequests : events != null ? 1 : 5,
+                    clients == null ? 2 : clients, 42, events != null);
             if (events != null) {
                 GeneratedWarehouseBench.run(startup.get(), ListeningWarehouse.Settings.of(events, seed, days),
                         settings);

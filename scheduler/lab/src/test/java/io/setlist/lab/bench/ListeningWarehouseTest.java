@@ -64,6 +64,11 @@ class ListeningWarehouseTest {
                 .isLessThan(SETTINGS.users());
         assertThat(scalar(db.dataSource(), "SELECT count(DISTINCT (ts AT TIME ZONE 'UTC')::date) FROM events"))
                 .isGreaterThanOrEqualTo(55);
+        // The indexes dropped for the load are back, valid, on every partition (the store reads by event id).
+        assertThat(scalar(db.dataSource(), "SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
+        assertThat(scalar(db.dataSource(), "SELECT count(*) FROM pg_indexes WHERE tablename = 'events'")).isEqualTo(3);
+        assertThat(scalar(db.dataSource(), "SELECT count(*) FROM pg_indexes WHERE tablename LIKE 'events_p%'"))
+                .isEqualTo(3 * scalar(db.dataSource(), "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'events_p%'"));
     }
 
     @Test
