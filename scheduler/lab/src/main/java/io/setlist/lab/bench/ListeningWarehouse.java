@@ -156,7 +156,7 @@ public final class ListeningWarehouse {
         long rest = lastSession > sampleSessions ? pass(ds, s, salt, sampleSessions, lastSession) : 0;
         long t2 = System.nanoTime();
         for (String index : indexes) {
-            execute(ds, index);
+            createIndex(ds, index);
         }
         progress.accept(String.format("  events indexed (%d indexes) in %.1f s", indexes.size(), seconds(t2)));
         execute(ds, "bench/listening_finish.sql");
@@ -214,6 +214,14 @@ public final class ListeningWarehouse {
         }
     }
 
+    private static void createIndex(DataSource ds, String definition) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(definition);
+        } catch (SQLException e) {
+            throw new IllegalStateException(definition + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Drops the indexes of {@code events} (the partitioned table's, so every partition's) and returns their DDL. */
     private static List<String> dropEventIndexes(DataSource ds) {
         List<String> names = new ArrayList<>();
@@ -238,9 +246,9 @@ public final class ListeningWarehouse {
     }
 
     private static long execute(DataSource ds, String sql, Object... params) {
-        if (params.length == 0) { // may hold several statements; or DDL itself
+        if (params.length == 0) { // may hold several statements
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                st.execute(sql.startsWith("CREATE ") ? sql : SqlResource.load(sql));
+                st.execute(SqlResource.load(sql));
                 return 0;
             } catch (SQLException e) {
                 throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
