@@ -11,10 +11,12 @@ import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
+import io.setlist.sql.completion.FeatureStore;
 import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.scheduler.pipeline.DailyPipeline;
 import io.setlist.scheduler.queue.PredictionBroker;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
@@ -45,14 +47,18 @@ public final class SetlistService implements AutoCloseable {
      * that runs the daily pipeline too.
      */
     public static SetlistService start(Backends backends, Config config, boolean joinScheduler) {
-        DailyPipeline pipeline = DailyPipeline.standard(backends, config);
+        // One feature source for the workers, the API and the daily completion stage: the store's memory is held
+        // once, built at start-up (/health/ready says NOT_READY until it is) and brought forward by the daily run.
+        PlayFeatureSource features = config.predictionFeatures().open(backends.apiWarehouse());
+        if (features instanceof FeatureStore store) {
+            store.warmInBackground();
+        }
+        DailyPipeline pipeline = DailyPipeline.standard(backends, config, Clock.systemUTC(), features);
         ClusteredScheduler scheduler = joinScheduler
                 ? ClusteredScheduler.start(backends.warehouse(), pipeline, config.schedule()) : null;
         PredictionBroker broker = null;
         try {
             // The workers score on the main pool, beside the pipeline; the API's routes on the API's pool.
-            // One feature source for the workers and the API: the store's memory is held once.
-            PlayFeatureSource features = config.predictionFeatures().open(backends.apiWarehouse());
             broker = PredictionBroker.open(backends, config,
                     new CompletionPredictions(backends.warehouse(), config.abSplit(), features));
             ApiSettings apiSettings = config.api();
@@ -62,7 +68,7 @@ public final class SetlistService implements AutoCloseable {
                     new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), pipeline.jobs(),
                             java.util.Optional.ofNullable(scheduler), config.schedule().maxRunAge(), pipeline.clock(),
                             new CompletionPredictions(backends.apiWarehouse(), config.abSplit(), features), broker.async(),
-                            DashboardSettings.from(config.pipeline())),
+                            DashboardSettings.from(config.pipeline()), features),
                     "0.0.0.0", apiSettings.httpPort());
             return new SetlistService(backends, pipeline, api, scheduler, broker);
         } catch (RuntimeException e) {

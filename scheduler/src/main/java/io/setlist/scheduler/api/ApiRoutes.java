@@ -41,7 +41,8 @@ final class ApiRoutes {
         routes.add(new DashboardExplainEndpoint(new RecommendationExplainer(services.warehouse(),
                 services.dashboard().recommender())).route());
         routes.add(new DashboardQueuesEndpoint(services.async()).route());
-        routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger(), services.async())
+        routes.addAll(new HealthEndpoints(current, services.maxRunAge(), services.ledger(), services.async(),
+                services.features())
                 .routes());
         return List.copyOf(routes);
     }

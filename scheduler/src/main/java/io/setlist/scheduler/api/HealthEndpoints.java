@@ -3,6 +3,7 @@ package io.setlist.scheduler.api;
 import io.javalin.http.Context;
 import io.setlist.infra.publish.CurrentRun;
 import io.setlist.scheduler.queue.AsyncPredictions;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ import java.util.List;
  * last run it loaded), a newer run could not be loaded, or the publish of the newest business date in the run
  * ledger was SKIPPED (readers are not on the newest day; {@code skippedPublish} says which day and why).
  *
+ * {@code NOT_READY} too, with the run, while the prediction feature store is still being built (a serving node builds it
+ * at start-up, so that no request pays the build): predictions would be served, but each would wait for the build.
+ *
  * {@code DEGRADED} too when the oldest pending asynchronous prediction request is older than
  * {@code SETLIST_MAX_BACKLOG_SECONDS}: the prediction workers do not keep up.
  *
@@ -38,11 +42,15 @@ final class HealthEndpoints {
     private final Duration maxRunAge;
     private final RunLedger ledger;
     private final AsyncPredictions async;
+    private final PlayFeatureSource features;
     private volatile SkippedPublish skipped;
     private volatile Instant skippedReadAt = Instant.EPOCH;
 
-    HealthEndpoints(RunServing serving, Duration maxRunAge, RunLedger ledger, AsyncPredictions async) {
+    /** @param features asked whether it is built; null: not reported */
+    HealthEndpoints(RunServing serving, Duration maxRunAge, RunLedger ledger, AsyncPredictions async,
+                    PlayFeatureSource features) {
         this.serving = serving;
+        this.features = features;
         this.maxRunAge = maxRunAge;
         this.ledger = ledger;
         this.async = java.util.Objects.requireNonNull(async, "async");
@@ -83,10 +91,20 @@ final class HealthEndpoints {
             } else {
                 reason = "no run has been published yet";
             }
+            String warming = featuresNotReady();
+            if (warming != null) {
+                reason = reason + "; " + warming;
+            }
             ApiServer.answer(ctx, 503, new Status("NOT_READY", null, null, null, null, reason, null));
             return;
         }
         CurrentRun r = state.serving().run();
+        String warming = featuresNotReady();
+        if (warming != null) {
+            ApiServer.answer(ctx, 503, new Status("NOT_READY", r.runId(), r.businessDate().toString(),
+                    r.generatedAt().toString(), state.serving().mode(), warming, null));
+            return;
+        }
         List<String> problems = new ArrayList<>();
         if (r.generatedAt().plus(maxRunAge).isBefore(Instant.now())) {
             problems.add("run " + r.runId() + " is older than " + maxRunAge.toHours() + " h");
@@ -113,6 +131,11 @@ final class HealthEndpoints {
         ctx.json(new Status(problems.isEmpty() ? "READY" : "DEGRADED", r.runId(), r.businessDate().toString(),
                 r.generatedAt().toString(), state.serving().mode(), reasons.isEmpty() ? null : String.join("; ", reasons),
                 skip));
+    }
+
+    /** Why the prediction feature source cannot serve fast yet, or null. */
+    private String featuresNotReady() {
+        return features == null ? null : features.notReady().orElse(null);
     }
 
     /** An unreadable backlog (the warehouse is down) does not hide the run; {@code /metrics} reports it. */

@@ -4,6 +4,7 @@ import io.setlist.scheduler.dashboard.DashboardSettings;
 import io.setlist.scheduler.jobs.ClusteredScheduler;
 import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.queue.AsyncPredictions;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.runs.RunLedger;
 
 import javax.sql.DataSource;
@@ -29,11 +30,14 @@ import java.util.Optional;
  *                    {@code SETLIST_PREDICTION_WORKERS=0} it still accepts requests), so this is never absent
  * @param dashboard   what the operations dashboard compares with: the configured cache tiers and the recommender
  *                    settings of the daily run ({@code DashboardSettings.from(config.pipeline())})
+ * @param features    the feature source {@code predictions} serves from, asked by {@code /health/ready} whether it is
+ *                    built ({@code PlayFeatureSource.notReady()}); null when the caller reports none (tests that
+ *                    build their own predictions)
  */
 public record RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
                             Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
                             CompletionPredictions predictions, AsyncPredictions async,
-                            DashboardSettings dashboard) {
+                            DashboardSettings dashboard, PlayFeatureSource features) {
     public RouteServices {
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(ledger, "ledger");
@@ -44,6 +48,13 @@ public record RouteServices(DataSource warehouse, RunLedger ledger, List<String>
         Objects.requireNonNull(predictions, "predictions");
         Objects.requireNonNull(async, "async");
         Objects.requireNonNull(dashboard, "dashboard");
+    }
+
+    /** With no feature source reported to {@code /health/ready}. */
+    public RouteServices(DataSource warehouse, RunLedger ledger, List<String> jobs,
+                         Optional<ClusteredScheduler> scheduler, Duration maxRunAge, Clock clock,
+                         CompletionPredictions predictions, AsyncPredictions async, DashboardSettings dashboard) {
+        this(warehouse, ledger, jobs, scheduler, maxRunAge, clock, predictions, async, dashboard, null);
     }
 
     /** With the dashboard comparing against the default pipeline configuration (for callers that configure none). */

@@ -111,6 +111,12 @@ public record Config(Path home, WarehouseSettings warehouse, StoreSettings store
                 predictionFeatures);
     }
 
+    /** The same on another warehouse (a benchmark's own database). */
+    public Config withWarehouse(WarehouseSettings newWarehouse) {
+        return new Config(home, newWarehouse, store, api, publish, schedule, pipeline, abSplit, runtime, queue,
+                predictionFeatures);
+    }
+
     public Config withApi(ApiSettings newApi) {
         return new Config(home, warehouse, store, newApi, publish, schedule, pipeline, abSplit, runtime, queue,
                 predictionFeatures);

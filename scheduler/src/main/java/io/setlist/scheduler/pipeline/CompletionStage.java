@@ -11,6 +11,8 @@ import io.setlist.recommender.completion.ListeningData;
 import io.setlist.recommender.completion.model.DriftCheck;
 import io.setlist.sql.cache.CachePriorityTable;
 import io.setlist.sql.completion.CompletionTable;
+import io.setlist.sql.completion.FeatureStore;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.completion.WarehouseListening;
 import io.setlist.sql.copy.DatedReplace;
 import io.setlist.sql.runs.RunMetrics;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * with the history the stage reads ({@link DemandForecast}, {@link DemandWeights}), turned into each cache tier's
  * priority list ({@link CachePlan}); drift of the last week against the earlier weeks ({@link DriftCheck}) goes to
  * {@code run_metrics} beside the run-ledger row, with the model version. This stage only reads the warehouse, calls
- * those pure classes and writes their results.
+ * those pure classes and writes their results; then it brings the node's prediction feature store forward (when it
+ * was given one), so that the store is built by the daily run and not only by requests.
  */
 public final class CompletionStage implements Stage {
     /** Recent window of the drift check: a whole week. */
@@ -40,17 +43,24 @@ public final class CompletionStage implements Stage {
     private final List<CacheTier> tiers;
     private final DemandWeights demand;
     private final CachePlan.Priority priority;
+    private final PlayFeatureSource served;
 
     public CompletionStage(DataSource warehouse, List<CacheTier> tiers) {
         this(warehouse, tiers, DemandWeights.DEFAULT, CachePlan.Priority.PER_BYTE);
     }
 
+    public CompletionStage(DataSource warehouse, List<CacheTier> tiers, DemandWeights demand,
+                           CachePlan.Priority priority) {
+        this(warehouse, tiers, demand, priority, null);
+    }
+
     /**
      * @param demand   window, half-life and history blend of expected plays; the window fits the history read
      * @param priority what expected full plays are divided by to rank tracks
+     * @param served   this node's prediction feature source, refreshed after each run; null for none
      */
     public CompletionStage(DataSource warehouse, List<CacheTier> tiers, DemandWeights demand,
-                           CachePlan.Priority priority) {
+                           CachePlan.Priority priority, PlayFeatureSource served) {
         if (demand.windowDays() > CompletionModels.HISTORY_DAYS) {
             throw new IllegalArgumentException("demand window of " + demand.windowDays() + " days exceeds the "
                     + CompletionModels.HISTORY_DAYS + " days the stage reads");
@@ -59,6 +69,7 @@ public final class CompletionStage implements Stage {
         this.tiers = tiers;
         this.demand = demand;
         this.priority = priority;
+        this.served = served;
     }
 
     @Override
@@ -116,6 +127,26 @@ public final class CompletionStage implements Stage {
             summary.append(String.format(" %s=%d tracks/%.0f MiB", tier, plan.entries(tier).size(),
                     plan.usedBytes(tier) / 1048576.0));
         }
+        summary.append(bringForward());
         return new Outcome(data.log().size(), forecast.tracks() + cached, summary.toString());
+    }
+
+    /**
+     * Refreshes the served feature source; its failure does not fail the stage (its outputs are written, and the
+     * next request brings the store forward), the summary says it.
+     */
+    private String bringForward() {
+        if (served == null) {
+            return "";
+        }
+        try {
+            long t0 = System.nanoTime();
+            served.refresh();
+            String held = served instanceof FeatureStore store
+                    ? String.format("%d events, up to event id %d, ", store.events(), store.latestEventId()) : "";
+            return String.format("; feature store brought forward: %s%.1f s", held, (System.nanoTime() - t0) / 1e9);
+        } catch (RuntimeException e) {
+            return "; feature store NOT brought forward (" + e.getMessage() + "): the next request will";
+        }
     }
 }

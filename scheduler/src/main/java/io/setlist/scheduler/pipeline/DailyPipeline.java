@@ -7,6 +7,7 @@ import io.setlist.scheduler.config.ScheduleSettings;
 import io.setlist.scheduler.config.PublishSettings;
 import io.setlist.scheduler.config.Config;
 import io.setlist.scheduler.config.PipelineSettings;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.runs.RunLease;
 import io.setlist.sql.runs.RunLedger;
 import org.slf4j.Logger;
@@ -67,6 +68,14 @@ public final class DailyPipeline {
 
     /** The standard stages, with "today" taken from {@code clock}. */
     public static DailyPipeline standard(Backends backends, Config config, Clock clock) {
+        return standard(backends, config, clock, null);
+    }
+
+    /**
+     * The standard stages, with the completion stage bringing {@code served} (this node's prediction feature source,
+     * or null) forward after each run.
+     */
+    public static DailyPipeline standard(Backends backends, Config config, Clock clock, PlayFeatureSource served) {
         PipelineSettings settings = config.pipeline();
         RecommenderSettings recommender = recommenderSettings(settings);
         PublishSettings publish = config.publish();
@@ -79,7 +88,7 @@ public final class DailyPipeline {
                 new PurgeStage(backends.warehouse(), settings.eventRetentionDays(), settings.predictionRetentionDays()),
                 new RecommendStage(backends.warehouse(), recommender),
                 new CompletionStage(backends.warehouse(), settings.cacheTiers(), settings.cacheDemand(),
-                        settings.cachePriority()),
+                        settings.cachePriority(), served),
                 new PublishStage(backends.warehouse(), backends.dynamo(), backends.tables(), publish),
                 new CleanupStage(backends.dynamo(), backends.tables(), publish.keepRuns())));
         return new DailyPipeline(stages, new RunLedger(backends.warehouse(), settings.runLease()), clock,

@@ -1,6 +1,7 @@
 package io.setlist.sql.completion;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Completion feature rows of plays that may happen, equal bit for bit to the daily replay's rows for a PLAY at that
@@ -10,4 +11,13 @@ import java.util.List;
 public interface PlayFeatureSource {
     /** One row of {@code PlayFeatures.NAMES} per play, row-major, in the order given. */
     double[] features(List<FeatureSnapshot.Play> plays);
+
+    /** Brings what it holds up to the events table (a store); nothing for a source that holds nothing. */
+    default void refresh() {
+    }
+
+    /** Why it cannot serve fast yet (a store still being built), for {@code /health/ready}; empty when it can. */
+    default Optional<String> notReady() {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,8 @@ import io.setlist.scheduler.predictions.CompletionModels;
 import io.setlist.scheduler.predictions.CompletionPredictions;
 import io.setlist.scheduler.predictions.PredictionFeatures;
 import io.setlist.scheduler.queue.PredictionBroker;
+import io.setlist.sql.completion.FeatureStore;
+import io.setlist.sql.completion.PlayFeatureSource;
 import io.setlist.sql.completion.WarehouseListening;
 import io.setlist.sql.events.EventCalendar;
 import io.setlist.sql.runs.RunLedger;
@@ -42,6 +44,8 @@ import java.util.concurrent.Future;
  * {@code SETLIST_PREDICTION_FEATURES=window}) and one from the feature store ({@code store}). Per batch size: p50/p99
  * of sequential requests, then predictions/s with {@code clients} concurrent clients, and the store/window ratios.
  * The plays are PLAYs of the warehouse's last 3 days (so 3 windows per large batch), keys as a client sends them.
+ * The store is built before the first request, and its size printed ({@link StoreFacts}), as a serving node
+ * builds it before it says READY.
  */
 public final class SyncPredictionsBench {
     private static final int[] SIZES = {1, 100, 1000};
@@ -49,8 +53,13 @@ public final class SyncPredictionsBench {
     /**
      * @param storeRequests  timed requests per size on the store (the window path gets {@code windowRequests})
      * @param clients        concurrent clients of the throughput pass
+     * @param boundedWindow  the window path gets its timed requests only (no warm-up, no concurrent pass; its
+     *                       predictions/s from those): on tens of millions of events one request takes minutes
      */
-    public record Settings(int storeRequests, int windowRequests, int clients, long seed) {
+    public record Settings(int storeRequests, int windowRequests, int clients, long seed, boolean boundedWindow) {
+        public Settings(int storeRequests, int windowRequests, int clients, long seed) {
+            this(storeRequests, windowRequests, clients, seed, false);
+        }
     }
 
     private SyncPredictionsBench() {
@@ -70,17 +79,23 @@ public final class SyncPredictionsBench {
         ApiSettings unlimited = config.api().withRate(1_000_000, 1_000_000);
         try (PredictionBroker broker = PredictionBroker.open(backends, config.withQueue(
                 config.queue().withWorkers(0)), new CompletionPredictions(backends.warehouse(), config.abSplit()))) {
-            ApiServer window = server(backends, unlimited, broker, PredictionFeatures.WINDOW, config);
-            ApiServer store = server(backends, unlimited, broker, PredictionFeatures.STORE, config);
+            FeatureStore features = (FeatureStore) PredictionFeatures.STORE.open(backends.apiWarehouse());
+            StoreFacts.measure(features).print(System.out);
+            ApiServer window = server(backends, unlimited, broker,
+                    PredictionFeatures.WINDOW.open(backends.apiWarehouse()), config);
+            ApiServer store = server(backends, unlimited, broker, features, config);
             try {
                 HttpClient http = HttpClient.newHttpClient();
-                long t0 = System.nanoTime();
-                post(http, store.port(), key, batch(items, 0, 1)); // builds the store
-                System.out.printf("feature store built in %.1f s (first request)%n", (System.nanoTime() - t0) / 1e9);
+                System.out.printf("window path: %d timed requests a size%s; store: %d (then as many over %d clients)%n",
+                        s.windowRequests(), s.boundedWindow() ? " (no warm-up, no concurrent pass: predictions/s from "
+                                + "the sequential requests)" : " (then as many over " + s.clients() + " clients)",
+                        s.storeRequests(), s.clients());
                 System.out.printf("%-6s %6s %9s %9s %10s %9s %9s %10s %8s %8s%n", "items", "", "window p50",
                         "p99", "pred/s", "store p50", "p99", "pred/s", "p99 x", "pred/s x");
                 for (int size : SIZES) {
-                    double[] w = measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
+                    double[] w = s.boundedWindow()
+                            ? sequential(http, window.port(), key, items, size, s.windowRequests())
+                            : measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
                     double[] st = measure(http, store.port(), key, items, size, s.storeRequests(), s.clients());
                     System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.1f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
                             size, "", w[0], w[1], w[2], st[0], st[1], st[2], w[1] / st[1], st[2] / w[2]);
@@ -93,9 +108,9 @@ public final class SyncPredictionsBench {
     }
 
     private static ApiServer server(Backends backends, ApiSettings settings, PredictionBroker broker,
-                                    PredictionFeatures features, Config config) {
+                                    PlayFeatureSource features, Config config) {
         CompletionPredictions predictions = new CompletionPredictions(backends.apiWarehouse(), config.abSplit(),
-                features.open(backends.apiWarehouse()));
+                features);
         return ApiServer.start(new PublishedRuns(backends.dynamo(), backends.tables()),
                 new ApiKeys(backends.apiWarehouse()), settings,
                 new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), List.of(),
@@ -139,11 +154,29 @@ public final class SyncPredictionsBench {
         }
     }
 
+    /** [p50 ms, p99 ms, predictions/s] of {@code requests} sequential requests, nothing else (NaN for none). */
+    private static double[] sequential(HttpClient http, int port, String key, List<String> items, int size,
+                                       int requests) throws Exception {
+        if (requests == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double[] ms = new double[requests];
+        for (int r = 0; r < requests; r++) {
+            String body = batch(items, (r + 1) * size, size);
+            long t0 = System.nanoTime();
+            post(http, port, key, body);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        double total = Arrays.stream(ms).sum();
+        Arrays.sort(ms);
+        return new double[] {ms[(requests - 1) / 2], ms[requests - 1], requests * size / (total / 1e3)};
+    }
+
     private static void post(HttpClient http, int port, String key, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/v1/models/completion/predictions"))
                 .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("predictions answered " + response.statusCode() + ": " + response.body());
         }

@@ -1,6 +1,7 @@
 package io.setlist.lab.cli;
 
 import io.setlist.lab.bench.AsyncPredictionsBench;
+import io.setlist.lab.bench.ListeningWarehouse;
 import io.setlist.lab.bench.LoopbackService;
 import io.setlist.lab.bench.SyncPredictionsBench;
 import io.setlist.scheduler.config.Backends;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "predictions", mixinStandardHelpOptions = true,
         description = "Prediction routes on loopback. Default: POST /v1/models/completion/predictions, 1, 100 and "
                 + "1,000 items, the window path (baseline) against the feature store, on the warehouse of SETLIST_HOME "
-                + "(./setlist demo --exit first). --async: a throwaway Setlist in this process, POST "
+                + "(./setlist demo --exit first), or with --events N on a generated warehouse of N events. --async: a throwaway Setlist in this process, POST "
                 + "/v1/prediction-requests, then poll every tracking id; exits 1 if any accepted id is not resolved.")
 final class BenchPredictionsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
@@ -22,8 +23,9 @@ final class BenchPredictionsCommand implements Callable<Integer> {
     boolean async;
     @Option(names = "--requests", description = "Requests (default: 2000 --async; 200 a size on the store).")
     Integer requests;
-    @Option(names = "--baseline-requests", defaultValue = "5", description = "Timed requests a size on the window path (default: ${DEFAULT-VALUE}).")
-    int baselineRequests;
+    @Option(names = "--baseline-requests", description = "Timed requests a size on the window path (default: 5; "
+            + "with --events 1, sequential only, no warm-up or concurrent pass: one takes minutes there; 0 skips it).")
+    Integer baselineRequests;
     @Option(names = "--items", defaultValue = "10", description = "--async: items per request (default: ${DEFAULT-VALUE}).")
     int items;
     @Option(names = "--clients", description = "Concurrent HTTP clients (default: 16 --async; 2 for predictions/s).")
@@ -32,15 +34,31 @@ final class BenchPredictionsCommand implements Callable<Integer> {
     int workers;
     @Option(names = "--timeout", defaultValue = "600", description = "--async: seconds after the last 202 to wait for the backlog (default: ${DEFAULT-VALUE}).")
     int timeout;
+    @Option(names = "--events", description = "Sync: generate a listening warehouse of about N events (e.g. 50000000) "
+            + "in its own database of the embedded PostgreSQL of SETLIST_HOME, reused by the next run with the same "
+            + "--events/--seed/--days, and measure on it instead of the demo warehouse.")
+    Long events;
+    @Option(names = "--seed", defaultValue = "42", description = "--events: seed of the generated warehouse (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--days", defaultValue = "180", description = "--events: days the generated events span (default: ${DEFAULT-VALUE}).")
+    int days;
     @Option(names = "--users", defaultValue = "300", description = "--async: users of the synthetic warehouse (default: ${DEFAULT-VALUE}).")
     int users;
 
     @Override
     public Integer call() throws Exception {
         if (!async) {
+            SyncPredictionsBench.Settings settings = new SyncPredictionsBench.Settings(
+                    requests == null ? 200 : requests,
+                    baselineRequests != null ? baselineRequests : events != null ? 1 : 5,
+                    clients == null ? 2 : clients, 42, events != null);
+            if (events != null) {
+                GeneratedWarehouseBench.run(startup.get(), ListeningWarehouse.Settings.of(events, seed, days),
+                        settings);
+                return 0;
+            }
             try (Backends backends = Backends.open(startup.get())) {
-                SyncPredictionsBench.run(backends, startup.get(), new SyncPredictionsBench.Settings(
-                        requests == null ? 200 : requests, baselineRequests, clients == null ? 2 : clients, 42));
+                SyncPredictionsBench.run(backends, startup.get(), settings);
             }
             return 0;
         }

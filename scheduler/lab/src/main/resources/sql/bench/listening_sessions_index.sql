@@ -1,0 +1,1 @@
+CREATE INDEX ON bench_sessions (day, session_id)
