@@ -122,13 +122,7 @@ public final class SyncPredictionsBench {
     private static double[] measure(HttpClient http, int port, String key, List<String> items, int size,
                                     int requests, int clients) throws Exception {
         post(http, port, key, batch(items, 0, size)); // warm-up
-        double[] ms = new double[requests];
-        for (int r = 0; r < requests; r++) {
-            String body = batch(items, (r + 1) * size, size);
-            long t0 = System.nanoTime();
-            post(http, port, key, body);
-            ms[r] = (System.nanoTime() - t0) / 1e6;
-        }
+        double[] ms = timed(http, port, key, items, size, requests);
         Arrays.sort(ms);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -160,6 +154,15 @@ public final class SyncPredictionsBench {
         if (requests == 0) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
+        double[] ms = timed(http, port, key, items, size, requests);
+        double total = Arrays.stream(ms).sum();
+        Arrays.sort(ms);
+        return new double[] {ms[(requests - 1) / 2], ms[requests - 1], requests * size / (total / 1e3)};
+    }
+
+    /** Milliseconds of {@code requests} sequential requests of {@code size} items, in the order sent. */
+    private static double[] timed(HttpClient http, int port, String key, List<String> items, int size,
+                                  int requests) throws Exception {
         double[] ms = new double[requests];
         for (int r = 0; r < requests; r++) {
             String body = batch(items, (r + 1) * size, size);
@@ -167,9 +170,7 @@ public final class SyncPredictionsBench {
             post(http, port, key, body);
             ms[r] = (System.nanoTime() - t0) / 1e6;
         }
-        double total = Arrays.stream(ms).sum();
-        Arrays.sort(ms);
-        return new double[] {ms[(requests - 1) / 2], ms[requests - 1], requests * size / (total / 1e3)};
+        return ms;
     }
 
     private static void post(HttpClient http, int port, String key, String body) throws Exception {
