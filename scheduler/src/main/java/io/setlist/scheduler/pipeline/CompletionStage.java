@@ -141,9 +141,13 @@ public final class CompletionStage implements Stage {
         }
         try {
             long t0 = System.nanoTime();
-            served.refresh();
-            String held = served instanceof FeatureStore store
-                    ? String.format("%d events, up to event id %d, ", store.events(), store.latestEventId()) : "";
+            String held = "";
+            if (served instanceof FeatureStore store) {
+                int events = store.events(); // brings it forward, then counts: one refresh, not two
+                held = String.format("%d events, up to event id %d, ", events, store.latestEventId());
+            } else {
+                served.refresh();
+            }
             return String.format("; feature store brought forward: %s%.1f s", held, (System.nanoTime() - t0) / 1e9);
         } catch (RuntimeException e) {
             return "; feature store NOT brought forward (" + e.getMessage() + "): the next request will";
