@@ -58,7 +58,15 @@ public final class ListeningWarehouse {
                 throw new IllegalArgumentException("a listening warehouse needs at least 100 events over 30 days "
                         + "(the completion model trains on 90 days), got " + events + " events over " + days);
             }
+            if (events > MAX_EVENTS) {
+                // about 240 bytes of disk an event (3M took 640 MB): past this the disk, not the bench, is the limit
+                throw new IllegalArgumentException("a listening warehouse holds at most " + MAX_EVENTS
+                        + " events (about 240 bytes of disk each), got " + events);
+            }
         }
+
+        /** The largest warehouse generated: 500M events, about 120 GB of disk. */
+        public static final long MAX_EVENTS = 500_000_000L;
 
         /** Events of the first pass (the champion trains on them): a GBT on more takes minutes for no purpose here. */
         public static final long SAMPLE_EVENTS = 400_000;

@@ -57,6 +57,22 @@ public final class SyncPredictionsBench {
      *                       predictions/s from those): on tens of millions of events one request takes minutes
      */
     public record Settings(int storeRequests, int windowRequests, int clients, long seed, boolean boundedWindow) {
+        /** Refuses counts no run can use, naming the {@code bench predictions} option that set them. */
+        public Settings {
+            if (storeRequests < 1) {
+                throw new IllegalArgumentException("--requests must be at least 1, got " + storeRequests);
+            }
+            if (clients < 1) {
+                throw new IllegalArgumentException("--clients must be at least 1, got " + clients);
+            }
+            // The bounded window pass (--events) may be skipped; the full one also sets the predictions/s baseline.
+            int leastWindow = boundedWindow ? 0 : 1;
+            if (windowRequests < leastWindow) {
+                throw new IllegalArgumentException("--baseline-requests must be at least " + leastWindow
+                        + (boundedWindow ? "" : " without --events") + ", got " + windowRequests);
+            }
+        }
+
         public Settings(int storeRequests, int windowRequests, int clients, long seed) {
             this(storeRequests, windowRequests, clients, seed, false);
         }
