@@ -10,4 +10,14 @@ import java.util.List;
 public interface PlayFeatureSource {
     /** One row of {@code PlayFeatures.NAMES} per play, row-major, in the order given. */
     double[] features(List<FeatureSnapshot.Play> plays);
+
+    /**
+     * As {@link #features(List)}, given the latest event ({@code {ts millis, event_id}}, or null when there are
+     * none) the caller read at the start of the request, so that a source that follows the events (the
+     * {@link FeatureStore}) need not read it again in a round trip of its own. A source that does not follow them
+     * ignores it.
+     */
+    default double[] features(List<FeatureSnapshot.Play> plays, long[] latestEvent) {
+        return features(plays);
+    }
 }
