@@ -52,17 +52,29 @@ final class ModelPredictionsEndpoint implements Handler {
     @Override
     public void handle(Context ctx) {
         String name = ctx.pathParam("name");
-        CompletionModels.Loaded champion = predictions.champion(name).orElseThrow(() -> ApiError.notFound(
-                "no model '" + Limit.truncate(name) + "' with a champion; see GET /v1/models"));
-        List<CompletionPredictions.Request> batch = PredictionBatch.parse(ctx.body());
-        List<CompletionPredictions.Prediction> scored;
+        List<CompletionPredictions.Request> batch;
         try {
-            scored = predictions.score(champion, batch);
+            batch = PredictionBatch.parse(ctx.body());
+        } catch (ApiError bad) {
+            // A missing model answers 404 before a bad body is looked at, as it always has.
+            predictions.champion(name).orElseThrow(() -> noChampion(name));
+            throw bad;
+        }
+        CompletionPredictions.Served served;
+        try {
+            // The champion is read with the keys, in one round trip (issue 14).
+            served = predictions.scoreChampion(name, batch).orElseThrow(() -> noChampion(name));
         } catch (CompletionPredictions.UnknownKey e) {
             throw PredictionBatch.unknownKey(batch, e);
         }
+        CompletionModels.Loaded champion = served.model();
+        List<CompletionPredictions.Prediction> scored = served.predictions();
         ctx.json(new Response(champion.name(), champion.version(), scored.stream().map(p -> new Item(
                 p.request().userKey(), p.request().trackKey(), p.request().ts().toString(), p.probability(),
                 p.trackingId().toString())).toList()));
+    }
+
+    private static ApiError noChampion(String name) {
+        return ApiError.notFound("no model '" + Limit.truncate(name) + "' with a champion; see GET /v1/models");
     }
 }

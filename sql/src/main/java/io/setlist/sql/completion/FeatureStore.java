@@ -64,7 +64,13 @@ public final class FeatureStore implements PlayFeatureSource {
 
     @Override
     public double[] features(List<FeatureSnapshot.Play> plays) {
-        refresh();
+        return features(plays, loader.latestEvent());
+    }
+
+    /** As {@link #features(List)}, brought forward to {@code latestEvent} the caller read (no query of its own). */
+    @Override
+    public double[] features(List<FeatureSnapshot.Play> plays, long[] latestEvent) {
+        refresh(latestEvent);
         int d = PlayFeatures.NAMES.length;
         IntArrayList held = new IntArrayList(plays.size());
         List<FeatureSnapshot.Play> others = new ArrayList<>();
@@ -163,12 +169,20 @@ public final class FeatureStore implements PlayFeatureSource {
     /** Brings the store up to the events table: builds it if new, else adds the events loaded since. */
     @Override
     public void refresh() {
-        refreshOnce();
+        refresh(loader.latestEvent());
+    }
+
+    /**
+     * As {@link #refresh()}, to the latest event {@code {ts millis, event_id}} the caller read (as
+     * {@code completion/store_latest_event.sql} does; null when there are none): a prediction request reads it in the
+     * same statement as its keys and models.
+     */
+    public void refresh(long[] latest) {
+        refreshTo(latest);
         built = true;
     }
 
-    private void refreshOnce() {
-        long[] latest = loader.latestEvent();
+    private void refreshTo(long[] latest) {
         lock.readLock().lock();
         try {
             if (latest == null || features != null && latest[1] <= latestId[0]) {

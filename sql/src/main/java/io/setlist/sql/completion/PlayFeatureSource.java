@@ -20,4 +20,14 @@ public interface PlayFeatureSource {
     default Optional<String> notReady() {
         return Optional.empty();
     }
+
+    /**
+     * As {@link #features(List)}, given the latest event ({@code {ts millis, event_id}}, or null when there are
+     * none) the caller read at the start of the request, so that a source that follows the events (the
+     * {@link FeatureStore}) need not read it again in a round trip of its own. A source that does not follow them
+     * ignores it.
+     */
+    default double[] features(List<FeatureSnapshot.Play> plays, long[] latestEvent) {
+        return features(plays);
+    }
 }

@@ -20,11 +20,15 @@ import java.util.UUID;
 /**
  * {@code prediction_log}: every prediction the API served, and, for the A/B report, what then happened.
  *
- * <p>A batch is written with one {@code COPY}, not a round trip per row. The observed outcome of a prediction is
+ * <p>A batch is written in one statement, not a round trip per row: up to {@value #INSERT_ROWS} rows one
+ * {@code INSERT} of column arrays (one round trip: a 1-item API request's latency is mostly round trips), more one
+ * {@code COPY} (two round trips, cheaper per row). Both parse the same text, so they store the same values. The observed outcome of a prediction is
  * the PLAY of that user and track at exactly the predicted time, labelled by {@link PlayOutcomeLabeler}'s rule (a
  * SKIP in the same session closing it means skipped), the rule the models were trained on.
  */
 public final class PredictionLog {
+    /** Batches up to this size are one INSERT, larger ones one COPY. */
+    static final int INSERT_ROWS = 100;
     private final DataSource ds;
 
     public PredictionLog(DataSource ds) {
@@ -41,7 +45,7 @@ public final class PredictionLog {
                            Boolean completed) {
     }
 
-    /** Appends the entries in one COPY; returns the rows stored. */
+    /** Appends the entries in one statement, committed before it returns; returns the rows stored. */
     public long append(List<Entry> entries) {
         try (Connection c = ds.getConnection()) {
             return append(c, entries);
@@ -52,10 +56,41 @@ public final class PredictionLog {
     }
 
     /**
-     * Appends the entries in one COPY on {@code c}, inside the caller's transaction when one is open (the queue's
-     * workers log and finish a request in one transaction, so a redelivery never logs a prediction twice).
+     * Appends the entries in one statement on {@code c}, inside the caller's transaction when one is open (the
+     * queue's workers log and finish a request in one transaction, so a redelivery never logs a prediction twice).
      */
     public static long append(Connection c, List<Entry> entries) {
+        return entries.size() <= INSERT_ROWS ? insert(c, entries) : copy(c, entries);
+    }
+
+    /** The entries in one multi-row INSERT (see {@code predictions/log_insert.sql}). */
+    static long insert(Connection c, List<Entry> entries) {
+        int n = entries.size();
+        String[][] columns = new String[9][n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            columns[0][i] = e.trackingId().toString();
+            columns[1][i] = e.model();
+            columns[2][i] = Integer.toString(e.version());
+            columns[3][i] = e.variant();
+            columns[4][i] = e.userKey();
+            columns[5][i] = e.trackKey();
+            columns[6][i] = e.playTs().toString();
+            columns[7][i] = Double.toString(e.probability());
+            columns[8][i] = Double.toString(e.threshold());
+        }
+        try (java.sql.PreparedStatement s = c.prepareStatement(SqlResource.load("predictions/log_insert.sql"))) {
+            for (int k = 0; k < columns.length; k++) {
+                s.setArray(k + 1, c.createArrayOf("text", columns[k]));
+            }
+            return s.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + n + " rows to prediction_log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The entries in one COPY. */
+    static long copy(Connection c, List<Entry> entries) {
         try {
             CopyTextStream rows = new CopyTextStream(c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(SqlResource.load("predictions/log_copy_in.sql")));
