@@ -45,7 +45,9 @@ import java.util.concurrent.Future;
  * of sequential requests, then predictions/s with {@code clients} concurrent clients, and the store/window ratios.
  * The plays are PLAYs of the warehouse's last 3 days (so 3 windows per large batch), keys as a client sends them.
  * The store is built before the first request, and its size printed ({@link StoreFacts}), as a serving node
- * builds it before it says READY.
+ * builds it before it says READY. Before its timed requests the store's server gets {@code warmUp} untimed requests
+ * of every size, as a serving node has answered many before the ones that count: without them the 1-item pass, the
+ * first, ran while the JIT was still compiling the HTTP, JSON and scoring path.
  */
 public final class SyncPredictionsBench {
     private static final int[] SIZES = {1, 100, 1000};
@@ -55,12 +57,17 @@ public final class SyncPredictionsBench {
      * @param clients        concurrent clients of the throughput pass
      * @param boundedWindow  the window path gets its timed requests only (no warm-up, no concurrent pass; its
      *                       predictions/s from those): on tens of millions of events one request takes minutes
+     * @param warmUp         untimed requests of each size on the store before any timed one
      */
-    public record Settings(int storeRequests, int windowRequests, int clients, long seed, boolean boundedWindow) {
+    public record Settings(int storeRequests, int windowRequests, int clients, long seed, boolean boundedWindow,
+                           int warmUp) {
         /** Refuses counts no run can use, naming the {@code bench predictions} option that set them. */
         public Settings {
             if (storeRequests < 1) {
                 throw new IllegalArgumentException("--requests must be at least 1, got " + storeRequests);
+            }
+            if (warmUp < 0) {
+                throw new IllegalArgumentException("--warm-up must be at least 0, got " + warmUp);
             }
             if (clients < 1) {
                 throw new IllegalArgumentException("--clients must be at least 1, got " + clients);
@@ -71,10 +78,6 @@ public final class SyncPredictionsBench {
                 throw new IllegalArgumentException("--baseline-requests must be at least " + leastWindow
                         + (boundedWindow ? "" : " without --events") + ", got " + windowRequests);
             }
-        }
-
-        public Settings(int storeRequests, int windowRequests, int clients, long seed) {
-            this(storeRequests, windowRequests, clients, seed, false);
         }
     }
 
@@ -102,6 +105,7 @@ public final class SyncPredictionsBench {
             ApiServer store = server(backends, unlimited, broker, features, config);
             try {
                 HttpClient http = HttpClient.newHttpClient();
+                warmUp(http, store.port(), key, items, s.warmUp());
                 System.out.printf("window path: %d timed requests a size%s; store: %d (then as many over %d clients)%n",
                         s.windowRequests(), s.boundedWindow() ? " (no warm-up, no concurrent pass: predictions/s from "
                                 + "the sequential requests)" : " (then as many over " + s.clients() + " clients)",
@@ -132,6 +136,22 @@ public final class SyncPredictionsBench {
                 new RouteServices(backends.apiWarehouse(), new RunLedger(backends.apiWarehouse()), List.of(),
                         Optional.empty(), Duration.ofHours(36), Clock.systemUTC(), predictions, broker.async()),
                 "127.0.0.1", 0);
+    }
+
+    /** {@code requests} untimed requests of every size, sizes interleaved, from past the items the timed ones use. */
+    private static void warmUp(HttpClient http, int port, String key, List<String> items, int requests)
+            throws Exception {
+        if (requests == 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        for (int r = 0; r < requests; r++) {
+            for (int size : SIZES) {
+                post(http, port, key, batch(items, items.size() / 2 + r * size, size));
+            }
+        }
+        System.out.printf("store warmed up with %d untimed requests of each size in %.1f s%n", requests,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** [p50 ms, p99 ms, predictions/s]: {@code requests} sequential timed requests, then as many over the clients. */

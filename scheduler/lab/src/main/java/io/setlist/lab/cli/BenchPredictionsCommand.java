@@ -26,6 +26,9 @@ final class BenchPredictionsCommand implements Callable<Integer> {
     @Option(names = "--baseline-requests", description = "Timed requests a size on the window path (default: 5; "
             + "with --events 1, sequential only, no warm-up or concurrent pass: one takes minutes there; 0 skips it).")
     Integer baselineRequests;
+    @Option(names = "--warm-up", defaultValue = "100", description = "Sync: untimed requests of each size on the "
+            + "store before the timed ones, so the JIT has compiled the path (default: ${DEFAULT-VALUE}).")
+    int warmUp;
     @Option(names = "--items", defaultValue = "10", description = "--async: items per request (default: ${DEFAULT-VALUE}).")
     int items;
     @Option(names = "--clients", description = "Concurrent HTTP clients (default: 16 --async; 2 for predictions/s).")
@@ -51,7 +54,7 @@ final class BenchPredictionsCommand implements Callable<Integer> {
             SyncPredictionsBench.Settings settings = new SyncPredictionsBench.Settings(
                     requests == null ? 200 : requests,
                     baselineRequests != null ? baselineRequests : events != null ? 1 : 5,
-                    clients == null ? 2 : clients, 42, events != null);
+                    clients == null ? 2 : clients, 42, events != null, warmUp);
             if (events != null) {
                 GeneratedWarehouseBench.run(startup.get(), ListeningWarehouse.Settings.of(events, seed, days),
                         settings);

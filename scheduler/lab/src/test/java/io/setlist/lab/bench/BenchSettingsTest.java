@@ -10,16 +10,18 @@ class BenchSettingsTest {
 
     @Test
     void negativeOrZeroCountsNameTheirOption() {
-        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(0, 5, 2, 42, false))
+        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(0, 5, 2, 42, false, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--requests");
-        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, 5, 0, 42, false))
+        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, 5, 0, 42, false, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--clients");
-        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, -1, 2, 42, true))
+        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, -1, 2, 42, true, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--baseline-requests");
         // the full window pass sets the predictions/s baseline, so it cannot be skipped; the bounded one can
-        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, 0, 2, 42, false))
+        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, 0, 2, 42, false, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--baseline-requests");
-        assertThatCode(() -> new SyncPredictionsBench.Settings(200, 0, 2, 42, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new SyncPredictionsBench.Settings(200, 5, 2, 42, false, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warm-up");
+        assertThatCode(() -> new SyncPredictionsBench.Settings(200, 0, 2, 42, true, 0)).doesNotThrowAnyException();
     }
 
     @Test
