@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,6 +52,8 @@ import java.util.concurrent.Future;
  */
 public final class SyncPredictionsBench {
     private static final int[] SIZES = {1, 100, 1000};
+    private static final String ROUTE = "/v1/models/{name}/predictions";
+
 
     /**
      * @param storeRequests  timed requests per size on the store (the window path gets {@code windowRequests})
@@ -105,6 +108,8 @@ public final class SyncPredictionsBench {
             ApiServer store = server(backends, unlimited, broker, features, config);
             try {
                 HttpClient http = HttpClient.newHttpClient();
+                double[] serverP50 = new double[SIZES.length];
+                double[] serverP99 = new double[SIZES.length];
                 warmUp(http, store.port(), key, items, s.warmUp());
                 System.out.printf("window path: %d timed requests a size%s; store: %d (then as many over %d clients)%n",
                         s.windowRequests(), s.boundedWindow() ? " (no warm-up, no concurrent pass: predictions/s from "
@@ -112,13 +117,23 @@ public final class SyncPredictionsBench {
                         s.storeRequests(), s.clients());
                 System.out.printf("%-6s %6s %9s %9s %10s %9s %9s %10s %8s %8s%n", "items", "", "window p50",
                         "p99", "pred/s", "store p50", "p99", "pred/s", "p99 x", "pred/s x");
-                for (int size : SIZES) {
+                for (int i = 0; i < SIZES.length; i++) {
+                    int size = SIZES[i];
                     double[] w = s.boundedWindow()
                             ? sequential(http, window.port(), key, items, size, s.windowRequests())
-                            : measure(http, window.port(), key, items, size, s.windowRequests(), s.clients());
-                    double[] st = measure(http, store.port(), key, items, size, s.storeRequests(), s.clients());
+                            : measure(http, window.port(), key, items, size, s.windowRequests(), s.clients(), null);
+                    double[] st = measure(http, store.port(), key, items, size, s.storeRequests(), s.clients(),
+                            new ServerLatency(http, store.port(), key, ROUTE));
+                    serverP50[i] = st[3];
+                    serverP99[i] = st[4];
                     System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.1f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
                             size, "", w[0], w[1], w[2], st[0], st[1], st[2], w[1] / st[1], st[2] / w[2]);
+                }
+                System.out.println("store, the server's own timing of the same sequential requests (Javalin, first to "
+                        + "last byte; its histogram's bucket bound that holds the percentile):");
+                for (int i = 0; i < SIZES.length; i++) {
+                    System.out.printf("%-6d server p50 <= %s ms, p99 <= %s ms%n", SIZES[i], bound(serverP50[i]),
+                            bound(serverP99[i]));
                 }
             } finally {
                 window.close();
@@ -138,6 +153,10 @@ public final class SyncPredictionsBench {
                 "127.0.0.1", 0);
     }
 
+    private static String bound(double ms) {
+        return Double.isNaN(ms) ? "-" : Double.isInfinite(ms) ? "inf" : String.format("%.1f", ms);
+    }
+
     /** {@code requests} untimed requests of every size, sizes interleaved, from past the items the timed ones use. */
     private static void warmUp(HttpClient http, int port, String key, List<String> items, int requests)
             throws Exception {
@@ -154,11 +173,17 @@ public final class SyncPredictionsBench {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** [p50 ms, p99 ms, predictions/s]: {@code requests} sequential timed requests, then as many over the clients. */
+    /**
+     * [p50 ms, p99 ms, predictions/s, server p50 bound, server p99 bound]: {@code requests} sequential timed
+     * requests, then as many over the clients; the server's bounds ({@link ServerLatency}) of the sequential ones,
+     * NaN without {@code server}.
+     */
     private static double[] measure(HttpClient http, int port, String key, List<String> items, int size,
-                                    int requests, int clients) throws Exception {
+                                    int requests, int clients, ServerLatency server) throws Exception {
         post(http, port, key, batch(items, 0, size)); // warm-up
+        TreeMap<Double, Long> before = server == null ? null : server.scrape();
         double[] ms = timed(http, port, key, items, size, requests);
+        TreeMap<Double, Long> after = server == null ? null : server.scrape();
         Arrays.sort(ms);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -178,7 +203,9 @@ public final class SyncPredictionsBench {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new double[] {ms[(requests - 1) / 2], ms[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)],
-                    (double) requests * size / seconds};
+                    (double) requests * size / seconds,
+                    server == null ? Double.NaN : ServerLatency.quantileBound(before, after, 0.5),
+                    server == null ? Double.NaN : ServerLatency.quantileBound(before, after, 0.99)};
         } finally {
             pool.shutdown();
         }
