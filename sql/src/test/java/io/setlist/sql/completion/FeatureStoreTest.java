@@ -71,6 +71,7 @@ class FeatureStoreTest {
         ReplayedPlays expected = new ReplayedPlays()
                 .add(db.dataSource(), FIRST_DAY.plusDays(DAYS - 1), HISTORY_DAYS)
                 .add(db.dataSource(), FIRST_DAY.plusDays(FIRST_IMPORT_DAYS), HISTORY_DAYS);
+        // well past TimelineFeatures.PARALLEL_FROM: the groups are replayed in parallel, and must not change a bit
         assertThat(expected.plays).hasSizeGreaterThan(300);
         long before = store.servedFromMemory();
         assertEqual(expected, store.features(expected.plays));

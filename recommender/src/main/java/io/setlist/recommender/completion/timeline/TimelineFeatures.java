@@ -9,6 +9,8 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 
+import java.util.stream.IntStream;
+
 /**
  * Completion feature rows of plays that may happen, from a {@link ListeningTimeline}: the rows
  * {@link PlayFeatures#build} gives a PLAY at that moment in the replay of the window of {@code historyDays} UTC days
@@ -22,6 +24,8 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
  * @param catalogue track id → artist id, duration, size; user id → premium flag (as {@code users.premium} reads)
  */
 public record TimelineFeatures(ListeningTimeline timeline, Catalogue catalogue, int historyDays) {
+    /** Plays from which a request's groups run in parallel: below it, a fork costs more than it saves. */
+    public static final int PARALLEL_FROM = 32;
 
     /** The warehouse's catalogue and users as the features read them, by surrogate id. */
     public record Catalogue(int[] artistOf, int[] durationMs, long[] sizeBytes, boolean[] premium) {
@@ -40,7 +44,9 @@ public record TimelineFeatures(ListeningTimeline timeline, Catalogue catalogue, 
 
     /**
      * One row of {@link PlayFeatures#NAMES} per play, row-major, in the order given; every play must be
-     * {@link #covers covered}. Plays of one user in one window are replayed together.
+     * {@link #covers covered}. Plays of one user in one window are replayed together; from {@link #PARALLEL_FROM}
+     * plays the (user, window) groups run in parallel (the common fork-join pool), which changes no row. The caller
+     * keeps the timeline from changing meanwhile (the store's read lock).
      */
     public double[] features(int[] userIds, int[] trackIds, long[] ts) {
         int n = userIds.length;
@@ -54,20 +60,27 @@ public record TimelineFeatures(ListeningTimeline timeline, Catalogue catalogue, 
             int byUser = Integer.compare(userIds[a], userIds[b]);
             return byUser != 0 ? byUser : Long.compare(windowStart(ts[a]), windowStart(ts[b]));
         });
-        int from = 0;
-        while (from < n) {
+        IntArrayList groupStarts = new IntArrayList();
+        for (int from = 0; from < n; ) {
+            groupStarts.add(from);
             int to = from + 1;
             while (to < n && userIds[order[to]] == userIds[order[from]]
                     && windowStart(ts[order[to]]) == windowStart(ts[order[from]])) {
                 to++;
             }
-            int[] group = java.util.Arrays.copyOfRange(order, from, to);
+            from = to;
+        }
+        groupStarts.add(n);
+        IntStream groups = IntStream.range(0, groupStarts.size() - 1);
+        // A group's replay reads the timeline only and writes its own rows of out, so groups run on every core: a
+        // 1,000-play request replays about 1,000 users' windows, each O(the user's events).
+        (n >= PARALLEL_FROM ? groups.parallel() : groups).forEach(g -> {
+            int[] group = java.util.Arrays.copyOfRange(order, groupStarts.getInt(g), groupStarts.getInt(g + 1));
             double[] rows = userWindow(userIds[group[0]], group, trackIds, ts);
             for (int k = 0; k < group.length; k++) {
                 System.arraycopy(rows, k * d, out, group[k] * d, d);
             }
-            from = to;
-        }
+        });
         return out;
     }
 

@@ -102,10 +102,12 @@ public final class EngineComparison {
             out.printf("  spark read phase : %d tasks, results %,d B, shuffle read %,d B / written %,d B%n",
                     r.readTasks(), r.readMetrics().resultBytes(), r.readMetrics().shuffleReadBytes(),
                     r.readMetrics().shuffleWriteBytes());
-            out.printf("  spark block phase: %d tasks, %.1f s executor CPU (%.2g postings a CPU second), broadcast payload "
+            // blocks mode does not count the postings its pair tasks read, so it states no rate rather than 0
+            String rate = r.partitioned() ? "postings not counted in blocks mode" : String.format("%.2g postings a CPU "
+                    + "second", r.postingsScanned() / Math.max(1e-9, r.blockMetrics().cpuSeconds()));
+            out.printf("  spark block phase: %d tasks, %.1f s executor CPU (%s), broadcast payload "
                             + "%,d B, shuffle read %,d B / written %,d B, peak Spark execution memory %,d B%n",
-                    r.blockTasks(), r.blockMetrics().cpuSeconds(),
-                    r.postingsScanned() / Math.max(1e-9, r.blockMetrics().cpuSeconds()), r.broadcastBytes(),
+                    r.blockTasks(), r.blockMetrics().cpuSeconds(), rate, r.broadcastBytes(),
                     r.blockMetrics().shuffleReadBytes(), r.blockMetrics().shuffleWriteBytes(),
                     r.blockMetrics().peakExecutionMemory());
             out.printf("  spark write phase: %d tasks, lists sent to the driver %,d B, shuffle read %,d B / written %,d B%n",
