@@ -90,11 +90,13 @@ public record TimelineFeatures(ListeningTimeline timeline, Catalogue catalogue, 
         for (int i : group) {
             latest = Math.max(latest, ts[i]);
         }
-        Int2IntOpenHashMap denseTrack = new Int2IntOpenHashMap();
-        Int2IntOpenHashMap denseArtist = new Int2IntOpenHashMap();
-        TrackCatalog.Builder tracks = new TrackCatalog.Builder();
         IntArrayList events = timeline.userEvents(userId);
         int first = firstAtOrAfter(events, windowFrom);
+        // sized to the user's events of the window, so a replay of a few hundred events does not rehash
+        int expected = Math.max(16, events.size() - first + group.length);
+        Int2IntOpenHashMap denseTrack = new Int2IntOpenHashMap(expected);
+        Int2IntOpenHashMap denseArtist = new Int2IntOpenHashMap(expected);
+        TrackCatalog.Builder tracks = new TrackCatalog.Builder();
         ListeningLog log = new ListeningLog(events.size() - first);
         for (int k = first; k < events.size(); k++) {
             int e = events.getInt(k);
