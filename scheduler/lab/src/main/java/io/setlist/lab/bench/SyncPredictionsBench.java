@@ -115,7 +115,7 @@ public final class SyncPredictionsBench {
                         s.windowRequests(), s.boundedWindow() ? " (no warm-up, no concurrent pass: predictions/s from "
                                 + "the sequential requests)" : " (then as many over " + s.clients() + " clients)",
                         s.storeRequests(), s.clients());
-                System.out.printf("%-6s %6s %9s %9s %10s %9s %9s %10s %8s %8s%n", "items", "", "window p50",
+                System.out.printf("%-6s %6s %11s %9s %10s %10s %9s %10s %8s %8s%n", "items", "", "window p50",
                         "p99", "pred/s", "store p50", "p99", "pred/s", "p99 x", "pred/s x");
                 for (int i = 0; i < SIZES.length; i++) {
                     int size = SIZES[i];
@@ -126,8 +126,14 @@ public final class SyncPredictionsBench {
                             new ServerLatency(http, store.port(), key, ROUTE));
                     serverP50[i] = st[3];
                     serverP99[i] = st[4];
-                    System.out.printf("%-6d %6s %8.1f ms %6.1f ms %10.1f %7.2f ms %6.2f ms %10.0f %7.0fx %7.0fx%n",
-                            size, "", w[0], w[1], w[2], st[0], st[1], st[2], w[1] / st[1], st[2] / w[2]);
+                    // --baseline-requests 0 times no window request: say so rather than print NaN
+                    boolean timed = s.windowRequests() > 0;
+                    System.out.printf("%-6d %6s %11s %9s %10s %7.2f ms %6.2f ms %10.0f %8s %8s%n", size, "",
+                            timed ? String.format("%.1f ms", w[0]) : "not run",
+                            timed ? String.format("%.1f ms", w[1]) : "-",
+                            timed ? String.format("%.1f", w[2]) : "-", st[0], st[1], st[2],
+                            timed ? String.format("%.0fx", w[1] / st[1]) : "-",
+                            timed ? String.format("%.0fx", st[2] / w[2]) : "-");
                 }
                 System.out.println("store, the server's own timing of the same sequential requests (Javalin, first to "
                         + "last byte; its histogram's bucket bound that holds the percentile):");
