@@ -17,7 +17,8 @@ public record RuntimeSettings(String logLevel, boolean debug) {
         String level = p.optional("SETLIST_LOG_LEVEL", "`INFO`", String.join(", ", LEVELS), RuntimeSettings::level,
                 "level of Setlist's own log lines (stderr, one line per event, with job, date and run id)");
         // Read by the ./setlist launcher before this JVM starts; read here only so that `setlist config` shows it.
-        p.optional("SETLIST_JAVA_OPTS", "`-Xmx8g`", "JVM options used by `./setlist`");
+        p.optional("SETLIST_JAVA_OPTS", "`-Xmx8g`; serving commands add a fixed G1 marking threshold, see **Serving JVM**",
+                "JVM options used by `./setlist`; when set, the launcher adds none of its own");
         return new RuntimeSettings(level, p.flag("SETLIST_DEBUG", "print stack traces of command-line errors"));
     }
 
