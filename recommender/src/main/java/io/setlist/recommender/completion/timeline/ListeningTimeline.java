@@ -6,9 +6,7 @@ import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every event since a start instant, in replay order (timestamp, then event id), indexed so that what a completion
@@ -31,13 +29,12 @@ public final class ListeningTimeline {
     private final List<ItemTimeline> artists = new ArrayList<>();
     private final ItemTimeline all = new ItemTimeline();
     private final LongArrayList allPlaySeq = new LongArrayList();
-    /** Open PLAYs (their times) of each (session, track) stream, latest last. */
-    private final Map<Stream, LongArrayList> open = new HashMap<>();
+    /** The latest open PLAY of each (session, track) stream; {@link #shadowed} links it to the ones before. */
+    private final OpenPlays open = new OpenPlays();
+    /** Per event: for a PLAY, the open PLAY of its stream it hid when appended ({@link OpenPlays#NONE} for none). */
+    private final IntArrayList shadowed = new IntArrayList();
     private long lastTs = Long.MIN_VALUE;
     private long lastSeq = Long.MIN_VALUE;
-
-    private record Stream(long session, int track) {
-    }
 
     /**
      * @param start    the first instant held (epoch millis); windows starting before it cannot be served
@@ -95,18 +92,24 @@ public final class ListeningTimeline {
         byUser.get(userId).add(e);
         long key = sessionId == Long.MIN_VALUE ? Long.MIN_VALUE + 1 + userId : sessionId;
         if (eventKind == ListeningLog.PLAY) {
-            open.computeIfAbsent(new Stream(key, trackId), k -> new LongArrayList(2)).add(tsMillis);
+            shadowed.add(open.head(key, trackId));
+            open.put(key, trackId, e);
             item(tracks, trackId).play(tsMillis);
             item(artists, artistOf[trackId]).play(tsMillis);
             all.play(tsMillis);
             allPlaySeq.add(seq);
-        } else if (eventKind == ListeningLog.SKIP) {
-            Stream stream = new Stream(key, trackId);
-            LongArrayList stack = open.get(stream);
-            if (stack != null) {
-                long playTs = stack.removeLong(stack.size() - 1);
-                if (stack.isEmpty()) {
-                    open.remove(stream);
+        } else {
+            shadowed.add(OpenPlays.NONE);
+        }
+        if (eventKind == ListeningLog.SKIP) {
+            int play = open.head(key, trackId);
+            if (play != OpenPlays.NONE) {
+                long playTs = ts.getLong(play);
+                int before = shadowed.getInt(play);
+                if (before == OpenPlays.NONE) {
+                    open.remove(key, trackId);
+                } else {
+                    open.put(key, trackId, before);
                 }
                 item(tracks, trackId).skip(tsMillis, seq, playTs);
                 item(artists, artistOf[trackId]).skip(tsMillis, seq, playTs);
