@@ -92,8 +92,7 @@ public final class ListeningTimeline {
         byUser.get(userId).add(e);
         long key = sessionId == Long.MIN_VALUE ? Long.MIN_VALUE + 1 + userId : sessionId;
         if (eventKind == ListeningLog.PLAY) {
-            shadowed.add(open.head(key, trackId));
-            open.put(key, trackId, e);
+            shadowed.add(open.put(key, trackId, e));
             item(tracks, trackId).play(tsMillis);
             item(artists, artistOf[trackId]).play(tsMillis);
             all.play(tsMillis);

@@ -6,15 +6,15 @@ import java.util.Arrays;
  * The PLAYs no SKIP has closed yet, by (session, track) stream: a SKIP closes the latest open PLAY of its stream.
  *
  * <p>Why not a map of lists: nearly every PLAY stays open for good (a completed play is never closed, and a late
- * SKIP may close a PLAY of any age, so none can be pruned), and a {@code HashMap<(session, track), list>} spent about
- * 112 bytes and four objects on each, most of a feature store's heap and of its garbage collector's marking. Here a
- * stream is one slot of three primitive arrays (open addressing, linear probing, backward-shift deletion) holding its
- * latest open PLAY, and each PLAY holds the one it shadows (the caller keeps that link, 4 bytes an event): 16 bytes a
- * slot, 24 to 48 bytes an open stream between the load factors below, and no objects.
+ * SKIP may close a PLAY of any age, so none can be pruned), and a {@code HashMap<(session, track), list>} spent a node,
+ * a key record, a list and its array on each: replacing it took the 50M-event bench's store from 143 to 102 bytes an
+ * event. Here a stream is one slot of three primitive arrays (open addressing, linear probing, backward-shift
+ * deletion) holding its latest open PLAY, and each PLAY holds the one it shadows (the caller keeps that link, 4 bytes
+ * an event): 16 bytes a slot, 24 to 48 bytes an open stream between the load factors below, and no objects.
  *
  * <p>Cost: {@link #head}, {@link #put} and {@link #remove} are expected O(1); the table doubles at 2/3 full and
- * never shrinks (a third full at least, once grown). Invariant: a slot is free iff its event is {@link #NONE}; every non-free slot's key sits between
- * its home slot and itself with no free slot in between. Not thread-safe.
+ * never shrinks (a third full at least, once grown). Invariant: a slot is free iff its event is {@link #NONE}; every
+ * non-free slot's key sits between its home slot and itself with no free slot in between. Not thread-safe.
  */
 final class OpenPlays {
     /** No event: the value of a free slot, and {@link #head}'s answer for a stream with no open PLAY. */
@@ -37,43 +37,34 @@ final class OpenPlays {
 
     /** The stream's latest open PLAY (an event position), or {@link #NONE}. */
     int head(long session, int track) {
-        for (int i = slot(session, track); events[i] != NONE; i = (i + 1) & mask) {
-            if (sessions[i] == session && tracks[i] == track) {
-                return events[i];
-            }
-        }
-        return NONE;
+        return events[find(session, track)];
     }
 
-    /** Makes {@code event} (not {@link #NONE}) the stream's latest open PLAY. */
-    void put(long session, int track, int event) {
-        int i = slot(session, track);
-        for (; events[i] != NONE; i = (i + 1) & mask) {
-            if (sessions[i] == session && tracks[i] == track) {
-                events[i] = event;
-                return;
-            }
-        }
+    /**
+     * Makes {@code event} (not {@link #NONE}) the stream's latest open PLAY.
+     *
+     * @return the one it was before, or {@link #NONE}
+     */
+    int put(long session, int track, int event) {
+        int i = find(session, track);
+        int before = events[i];
         sessions[i] = session;
         tracks[i] = track;
         events[i] = event;
-        if (++size * 3 > events.length * 2) {
+        if (before == NONE && ++size * 3 > events.length * 2) {
             rehash(events.length * 2);
         }
+        return before;
     }
 
     /** Forgets the stream (its last open PLAY was closed); nothing when it has none. */
     void remove(long session, int track) {
-        int i = slot(session, track);
-        while (events[i] != NONE && (sessions[i] != session || tracks[i] != track)) {
-            i = (i + 1) & mask;
-        }
-        if (events[i] == NONE) {
+        int hole = find(session, track);
+        if (events[hole] == NONE) {
             return;
         }
         size--;
         // Backward shift: pull later keys of the probe run into the hole when the hole lies on their way home.
-        int hole = i;
         for (int j = (hole + 1) & mask; events[j] != NONE; j = (j + 1) & mask) {
             int home = slot(sessions[j], tracks[j]);
             if (((j - home) & mask) >= ((j - hole) & mask)) {
@@ -84,6 +75,15 @@ final class OpenPlays {
             }
         }
         events[hole] = NONE;
+    }
+
+    /** The stream's slot, or the free slot that ends its probe run when it has none. */
+    private int find(long session, int track) {
+        int i = slot(session, track);
+        while (events[i] != NONE && (sessions[i] != session || tracks[i] != track)) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private int slot(long session, int track) {
@@ -108,10 +108,7 @@ final class OpenPlays {
         allocate(capacity);
         for (int k = 0; k < oldEvents.length; k++) {
             if (oldEvents[k] != NONE) {
-                int i = slot(oldSessions[k], oldTracks[k]);
-                while (events[i] != NONE) {
-                    i = (i + 1) & mask;
-                }
+                int i = find(oldSessions[k], oldTracks[k]); // keys are distinct: always a free slot
                 sessions[i] = oldSessions[k];
                 tracks[i] = oldTracks[k];
                 events[i] = oldEvents[k];

@@ -30,8 +30,8 @@ class OpenPlaysTest {
             Stream s = keys.get(random.nextInt(keys.size()));
             if (random.nextInt(3) > 0) {
                 int event = random.nextInt(1_000_000);
-                open.put(s.session(), s.track(), event);
-                expected.put(s, event);
+                Integer before = expected.put(s, event);
+                assertThat(open.put(s.session(), s.track(), event)).isEqualTo(before == null ? OpenPlays.NONE : before);
             } else {
                 open.remove(s.session(), s.track());
                 expected.remove(s);

@@ -127,13 +127,13 @@ public final class SyncPredictionsBench {
                     serverP50[i] = st[3];
                     serverP99[i] = st[4];
                     // --baseline-requests 0 times no window request: say so rather than print NaN
-                    boolean timed = s.windowRequests() > 0;
+                    String[] wc = s.windowRequests() > 0
+                            ? new String[] {String.format("%.1f ms", w[0]), String.format("%.1f ms", w[1]),
+                                String.format("%.1f", w[2]), String.format("%.0fx", w[1] / st[1]),
+                                String.format("%.0fx", st[2] / w[2])}
+                            : new String[] {"not run", "-", "-", "-", "-"};
                     System.out.printf("%-6d %6s %11s %9s %10s %7.2f ms %6.2f ms %10.0f %8s %8s%n", size, "",
-                            timed ? String.format("%.1f ms", w[0]) : "not run",
-                            timed ? String.format("%.1f ms", w[1]) : "-",
-                            timed ? String.format("%.1f", w[2]) : "-", st[0], st[1], st[2],
-                            timed ? String.format("%.0fx", w[1] / st[1]) : "-",
-                            timed ? String.format("%.0fx", st[2] / w[2]) : "-");
+                            wc[0], wc[1], wc[2], st[0], st[1], st[2], wc[3], wc[4]);
                 }
                 System.out.println("store, the server's own timing of the same sequential requests (Javalin, first to "
                         + "last byte; its histogram's bucket bound that holds the percentile):");
